@@ -1,0 +1,2 @@
+/// The `InflowEnrich` module; its types live in the files beside this one.
+enum InflowEnrichNamespace {}

@@ -1,0 +1,2 @@
+/// The `InflowExtract` module; its types live in the files beside this one.
+enum InflowExtractNamespace {}

@@ -1,0 +1,2 @@
+/// The `InflowJobs` module; its types live in the files beside this one.
+enum InflowJobsNamespace {}

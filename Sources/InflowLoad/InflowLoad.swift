@@ -1,0 +1,2 @@
+/// The `InflowLoad` module; its types live in the files beside this one.
+enum InflowLoadNamespace {}

@@ -1,0 +1,2 @@
+/// The `InflowParse` module; its types live in the files beside this one.
+enum InflowParseNamespace {}

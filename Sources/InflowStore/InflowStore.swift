@@ -1,0 +1,2 @@
+/// The `InflowStore` module; its types live in the files beside this one.
+enum InflowStoreNamespace {}

@@ -1,0 +1,3 @@
+import InflowCLI
+
+InflowCommandLine.main()
