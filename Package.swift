@@ -64,6 +64,9 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "InflowParseTests", dependencies: ["InflowParse", "InflowCore"],
                     swiftSettings: swiftSettings),
+        .testTarget(
+            name: "InflowLoadTests", dependencies: ["InflowLoad", "InflowStore", "InflowCore"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "InflowEnrichTests", dependencies: ["InflowEnrich", "InflowCore"],
                     swiftSettings: swiftSettings),
         .testTarget(

@@ -1,0 +1,44 @@
+# Inflow: build, set up, run the sample workspace, test, benchmark.
+# `make sample` and `make test` are the two commands the README starts with.
+
+SWIFT ?= swift
+CONFIG ?= release
+INFLOW = .build/$(CONFIG)/inflow
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian packages the build, the tests and the sample run need.
+PACKAGES = pkg-config libzstd-dev libsqlite3-dev libssl-dev libarchive-dev libmicrohttpd-dev \
+           zstd jq publicsuffix tzdata python3-pip
+
+.PHONY: setup packages data build sample test clean
+
+## setup: install missing Debian packages and fetch the lexicon and free-mail data
+setup: packages data
+
+packages:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+data:
+	@scripts/fetch-lexicon.sh
+	@scripts/fetch-free-email.sh
+
+## build: compile the inflow binary
+build:
+	$(SWIFT) build -c $(CONFIG)
+
+## sample: set up, build and run a sync of the bundled sample workspace
+sample: setup build
+	$(INFLOW) run --workspace example.com
+
+## test: set up and run every test suite
+test: setup
+	$(SWIFT) test
+
+clean:
+	rm -rf .build reports data/example.com

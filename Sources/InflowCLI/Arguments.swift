@@ -1,0 +1,71 @@
+/// A command line split into a command, options and positional arguments.
+///
+/// Options are `--name value` or `--name=value`; flags are `--name` alone. Each command says
+/// which options it takes, so a typo is an error rather than a silently ignored word.
+struct Arguments {
+    let command: String
+    private(set) var options: [String: String] = [:]
+    private(set) var flags: Set<String> = []
+    private(set) var positional: [String] = []
+
+    /// Splits `words` (without the program name) using the command's known flags.
+    init(_ words: [String], flagNames: (String) -> Set<String>) throws(UsageError) {
+        guard let first = words.first else { throw UsageError("no command given") }
+        command = first
+        let flagSet = flagNames(first)
+        var index = 1
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            guard word.hasPrefix("--"), word.count > 2 else {
+                positional.append(word)
+                continue
+            }
+            let name = String(word.dropFirst(2))
+            if let equals = name.firstIndex(of: "=") {
+                options[String(name[..<equals])] = String(name[name.index(after: equals)...])
+                continue
+            }
+            if flagSet.contains(name) {
+                flags.insert(name)
+                continue
+            }
+            guard index < words.count else { throw UsageError("option --\(name) needs a value") }
+            options[name] = words[index]
+            index += 1
+        }
+    }
+
+    /// Throws when an option or flag was given that the command does not take.
+    func check(allowed: Set<String>) throws(UsageError) {
+        for name in Set(options.keys).union(flags) where !allowed.contains(name) {
+            throw UsageError("\(command) does not take --\(name); see inflow \(command) --help")
+        }
+    }
+
+    /// The value of a required option.
+    func required(_ name: String) throws(UsageError) -> String {
+        guard let value = options[name], !value.isEmpty else {
+            throw UsageError("\(command) needs --\(name)")
+        }
+        return value
+    }
+
+    /// An integer option within `range`, or `fallback` when absent.
+    func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws(UsageError) -> Int {
+        guard let text = options[name] else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            throw UsageError("--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+}
+
+/// Bad usage of the command line: exit code 2 with the message.
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ message: String) {
+        description = message
+    }
+}

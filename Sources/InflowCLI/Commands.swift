@@ -1,0 +1,128 @@
+import InflowCore
+import InflowJobs
+import InflowReport
+import InflowStore
+
+/// The commands: each reads its options, does its work and returns the document to print.
+enum Commands {
+    /// Options every command takes.
+    static let common: Set = ["data-dir", "reports-dir", "pipelines-dir", "now", "log-format", "help"]
+
+    /// The flags (options without a value) of a command.
+    static func flags(of command: String) -> Set<String> {
+        switch command {
+        case "run": ["help", "detach", "wait"]
+        default: ["help"]
+        }
+    }
+
+    static func execute(_ arguments: Arguments, logger: Logger) throws -> JSON {
+        switch arguments.command {
+        case "run": return try run(arguments, logger: logger)
+        case "status": return try status(arguments)
+        case "history": return try history(arguments)
+        case "report": return try report(arguments)
+        default:
+            throw UsageError("unknown command '\(arguments.command.debugEscaped)'; see inflow --help")
+        }
+    }
+
+    private static func environment(_ arguments: Arguments) throws -> Environment {
+        var fixedNow: Timestamp?
+        if let text = arguments.options["now"] {
+            guard let parsed = Timestamp.parseISO8601(text) else {
+                throw UsageError("--now must be a date or an ISO 8601 date-time, not '\(text.debugEscaped)'")
+            }
+            fixedNow = parsed.timestamp
+        }
+        return Environment(
+            dataDir: arguments.options["data-dir"] ?? "data",
+            reportsDir: arguments.options["reports-dir"] ?? "reports",
+            pipelinesDir: arguments.options["pipelines-dir"] ?? "pipelines", fixedNow: fixedNow)
+    }
+
+    private static func sourceList(_ text: String?) throws -> [SourceName]? {
+        guard let text else { return nil }
+        return try text.split(separator: ",").map { name in
+            guard let source = SourceName(rawValue: String(name)) else {
+                throw UsageError("unknown source '\(name)'; sources are google, hubspot, intercom")
+            }
+            return source
+        }
+    }
+
+    // MARK: run
+
+    private static func run(_ arguments: Arguments, logger: Logger) throws -> JSON {
+        try arguments.check(allowed: common.union(["workspace", "sync-type", "sources", "detach", "wait"]))
+        let syncText = arguments.options["sync-type"] ?? "quick"
+        guard let syncType = SyncType(rawValue: syncText) else {
+            throw UsageError("--sync-type must be quick or full, not '\(syncText.debugEscaped)'")
+        }
+        let request = SyncRequest(
+            workspace: try arguments.required("workspace"), syncType: syncType,
+            sources: try sourceList(arguments.options["sources"]), wait: arguments.flags.contains("wait"))
+        let environment = try environment(arguments)
+        let runner = JobRunner(environment: environment) { logger.log($0) }
+        let outcome = try runner.runSync(request)
+
+        let catalog = try Catalog(path: Layout(
+            dataDir: environment.dataDir, reportsDir: environment.reportsDir,
+            workspace: try WorkspaceID(request.workspace)).catalogPath)
+        let history = try HistoryDocument.build(
+            catalog: catalog, query: HistoryDocument.Query(limit: HistoryDocument.maxLimit, jobId: outcome.job.jobId))
+        return .object(JSONObject([
+            ("success", .bool(outcome.job.status == .completed)), ("jobId", .string(outcome.job.jobId)),
+            ("status", .string(outcome.job.status.rawValue)),
+            ("estimatedDuration", .string(outcome.estimatedDuration)),
+            ("sources", .strings(outcome.sources.map(\.source.rawValue))),
+            ("syncHistory", history.objectValue?["syncHistory"] ?? .array([])),
+            ("outputs", .object(JSONObject([
+                ("runDir", .string(outcome.runDir)), ("tables", .string(outcome.tablesDir)),
+                ("reports", .strings(outcome.reports)),
+            ]))),
+        ]))
+    }
+
+    // MARK: status, history, report
+
+    private static func openCatalog(_ arguments: Arguments) throws -> (Catalog, Workspace, Environment) {
+        let environment = try environment(arguments)
+        let workspace = try Workspace.open(try arguments.required("workspace"), environment: environment)
+        return (try Catalog(path: workspace.layout.catalogPath), workspace, environment)
+    }
+
+    private static func status(_ arguments: Arguments) throws -> JSON {
+        try arguments.check(allowed: common.union(["workspace", "job-id"]))
+        let (catalog, _, environment) = try openCatalog(arguments)
+        if let jobId = arguments.options["job-id"] {
+            guard JobID.isValid(jobId), try catalog.job(jobId) != nil else {
+                throw UsageError("no job '\(jobId.debugEscaped)' in this workspace")
+            }
+        }
+        return try StatusDocument.build(catalog: catalog, jobId: arguments.options["job-id"], now: environment.now)
+    }
+
+    private static func history(_ arguments: Arguments) throws -> JSON {
+        try arguments.check(allowed: common.union(["workspace", "limit", "offset", "source", "status"]))
+        let (catalog, _, _) = try openCatalog(arguments)
+        let limit = try arguments.integer("limit", default: HistoryDocument.defaultLimit,
+                                          range: 1...HistoryDocument.maxLimit)
+        let offset = try arguments.integer("offset", default: 0, range: 0...Int(Int32.max))
+        let source = try sourceList(arguments.options["source"])?.first
+        let status = arguments.options["status"]
+        let statuses = JobStatus.allCases.map(\.rawValue) + ["pending"]
+        if let status, !statuses.contains(status) {
+            throw UsageError("--status must be one of \(statuses.joined(separator: ", "))")
+        }
+        return try HistoryDocument.build(
+            catalog: catalog, query: HistoryDocument.Query(limit: limit, offset: offset, source: source, status: status))
+    }
+
+    private static func report(_ arguments: Arguments) throws -> JSON {
+        try arguments.check(allowed: common.union(["workspace"]))
+        let (catalog, workspace, environment) = try openCatalog(arguments)
+        let paths = try ReportWriter.writeAll(layout: workspace.layout, catalog: catalog, now: environment.now)
+        return .object(JSONObject([("written", .strings(paths))]))
+    }
+}

@@ -1,0 +1,66 @@
+/// The `--help` texts.
+enum Help {
+    static let overview = """
+        inflow: sync a workspace's email, meeting, CRM and support data into zstd JSON Lines
+
+        usage: inflow <command> [options]
+
+        commands:
+          run        run a quick or full sync of a workspace
+          status     show the running or a given job and the recent jobs
+          history    list past jobs per source, newest first
+          report     rewrite the report files from the catalog
+
+        options every command takes:
+          --data-dir DIR        where workspaces keep catalog, runs and tables (data)
+          --reports-dir DIR     where report files are written (reports)
+          --pipelines-dir DIR   where pipeline definitions are read (pipelines)
+          --now T               a fixed clock, a date or ISO 8601 date-time
+          --log-format F        text or json logs on stderr (text)
+
+        exit codes: 0 done, 1 the job failed, 2 bad usage or input, 3 workspace busy,
+        130 cancelled. Run inflow <command> --help for a command's options.
+
+        """
+
+    static func text(for command: String) throws(UsageError) -> String {
+        switch command {
+        case "run":
+            return """
+                usage: inflow run --workspace W [--sync-type quick|full] [--sources a,b] [--wait]
+
+                Runs extract, parse, enrich and load for each source, commits the tables, and
+                writes the reports. quick (the default) skips input files unchanged since the
+                last successful sync and items already loaded; full processes everything.
+                Prints the trigger response with this job's history entries and where the
+                outputs are. --wait waits for a running job instead of exiting with code 3.
+
+                """
+        case "status":
+            return """
+                usage: inflow status --workspace W [--job-id J]
+
+                Prints the status document: the running job (or job J) with per-source
+                progress, and the most recent finished jobs.
+
+                """
+        case "history":
+            return """
+                usage: inflow history --workspace W [--limit N] [--offset N] [--source S] [--status S]
+
+                Prints one entry per job and source, newest first, with pagination.
+                --limit is 1 to 100 (20).
+
+                """
+        case "report":
+            return """
+                usage: inflow report --workspace W
+
+                Rewrites status.json and history.json under the reports folder from the catalog.
+
+                """
+        default:
+            throw UsageError("unknown command '\(command)'; see inflow --help")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import InflowCore
+import InflowEnrich
+import InflowStore
+
+/// Enrich: parsed emails plus direction and thread, written to the enrich file.
+///
+/// Sentiment, client and responses stay null here until their steps are wired in; they are
+/// never guessed.
+struct EnrichStep {
+    let layout: Layout
+    let runDir: String
+    let direction: DirectionClassifier
+    let threads: ThreadIndex
+
+    /// Enriches every record in the source's parse file; returns how many were written.
+    func run(source: SourceName, dataType: DataType, onItem: () throws -> Void) throws -> Int {
+        let input = layout.stageFile(runDir: runDir, stage: .parse, source: source, dataType: dataType)
+        let output = try StageOutput(layout: layout, runDir: runDir, stage: .enrich, source: source,
+                                     dataType: dataType)
+        let reader = try JSONLinesReader(path: input)
+        while let line = try reader.next() {
+            var email: EmailRecord
+            do {
+                email = try EmailRecord(json: line)
+            } catch {
+                throw StoreError(.corrupt, path: input, "line \(reader.lineNumber): \(error)")
+            }
+            let thread = try ThreadResolver.threadId(for: email, lookup: threads)
+            email.threadId = thread
+            if let messageId = email.messageId { try threads.record(messageId: messageId, threadId: thread) }
+            email.enrichment = Enrichment(direction: direction.classify(email))
+            try output.records.write(email.json)
+            try onItem()
+        }
+        try output.commit()
+        return output.records.count
+    }
+}

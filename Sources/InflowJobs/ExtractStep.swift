@@ -1,0 +1,98 @@
+import InflowCore
+import InflowExtract
+import InflowStore
+
+/// An input file's size and SHA-256, recorded when a sync of its source succeeds.
+struct InputFingerprint {
+    let source: SourceName
+    let path: String
+    let size: Int64
+    let sha256: String
+}
+
+/// Extract: a source's input files into raw items, one per line in the extract file.
+///
+/// A quick sync skips files whose fingerprint is unchanged since the last successful sync and,
+/// in the other files, items whose raw bytes are already loaded.
+struct ExtractStep {
+    /// What extract did for one source.
+    struct Summary {
+        var files = 0
+        var filesUnchanged = 0
+        var ignored = 0
+        var items = 0
+        var skippedAsLoaded = 0
+        var rejected = 0
+        var fingerprints: [InputFingerprint] = []
+        var issues: [JobIssue] = []
+        /// Set when the source had input files and none of them could be read.
+        var unreadable: String?
+    }
+
+    let layout: Layout
+    let runDir: String
+    let catalog: Catalog
+    let quick: Bool
+
+    func run(source: SourceName, folders: [String]) throws -> Summary {
+        let output = try StageOutput(layout: layout, runDir: runDir, stage: .extract, source: source,
+                                     dataType: .emails)
+        var summary = Summary()
+        var unreadableFiles: [String] = []
+        var ignoredNames: [String] = []
+
+        for input in try InputScanner.scan(folders: folders) {
+            guard input.kind != .ignored else {
+                summary.ignored += 1
+                ignoredNames.append(Path.basename(input.path))
+                continue
+            }
+            summary.files += 1
+            let print = try FileFingerprint.compute(path: input.path)
+            let fingerprint = InputFingerprint(source: source, path: input.path, size: print.size,
+                                               sha256: print.sha256)
+            if quick, let known = try catalog.fingerprint(source: source, path: input.path),
+                known.size == print.size, known.sha256 == print.sha256
+            {
+                summary.filesUnchanged += 1
+                summary.fingerprints.append(fingerprint)
+                continue
+            }
+            let result = try MailExtractor.extract(input, source: source) { item in
+                if quick, try catalog.isRawLoaded(item.origin.sha256) {
+                    summary.skippedAsLoaded += 1
+                } else {
+                    summary.items += 1
+                    try output.records.write(item.json)
+                }
+            } onReject: { reject in
+                try output.reject(reject)
+            }
+            if let failure = result.failure {
+                unreadableFiles.append(failure)
+                try output.reject(Reject(source: source, dataType: .emails,
+                                         origin: Origin(file: input.path, sha256: print.sha256),
+                                         stage: Stage.extract.rawValue, reason: failure))
+            }
+            summary.fingerprints.append(fingerprint)
+        }
+        try output.commit()
+
+        summary.rejected = output.rejectCount - unreadableFiles.count
+        if output.rejectCount > 0 {
+            summary.issues.append(JobIssue(
+                kind: "extract", message: output.topReason ?? "rejected", count: output.rejectCount,
+                severity: "warning"))
+        }
+        if summary.ignored > 0 {
+            let names = ignoredNames.prefix(3).joined(separator: ", ")
+            summary.issues.append(JobIssue(
+                kind: "extract", message: "files that hold no mail were ignored (\(names))",
+                count: summary.ignored, severity: "info"))
+        }
+        if !unreadableFiles.isEmpty, unreadableFiles.count == summary.files {
+            summary.unreadable = unreadableFiles[0]
+        }
+        return summary
+    }
+}

@@ -1,2 +1,0 @@
-/// The `InflowJobs` module; its types live in the files beside this one.
-enum InflowJobsNamespace {}

@@ -1,0 +1,97 @@
+internal import Glibc
+import InflowCore
+import InflowEnrich
+import InflowLoad
+import InflowReport
+import InflowStore
+
+/// Runs sync jobs: takes the workspace lock, runs extract, parse, enrich and load for each
+/// source, commits, and writes the reports.
+public final class JobRunner: Sendable {
+    public let environment: Environment
+    private let observer: JobObserver
+
+    /// Creates a runner; `observer` receives the job's events for logging.
+    public init(environment: Environment, observer: @escaping JobObserver = { _ in }) {
+        self.environment = environment
+        self.observer = observer
+    }
+
+    /// Runs one sync to its end.
+    ///
+    /// - Throws: `JobError.badInput` before the job starts (unknown workspace, bad pipeline,
+    ///   missing input folder), `.busy` when another job holds the workspace, `.failed` when the
+    ///   job ran and failed; tables and reports are then as before the job.
+    public func runSync(_ request: SyncRequest) throws -> JobOutcome {
+        let workspace = try Workspace.open(request.workspace, environment: environment)
+        let sources = try selectSources(request.sources, workspace: workspace)
+        try workspace.checkInputs(of: sources)
+
+        let layout = workspace.layout
+        let lock = try acquireLock(layout: layout, wait: request.wait)
+        defer { lock.release() }
+        let catalog = try Catalog(path: layout.catalogPath)
+        try recoverAfterCrash(catalog: catalog, layout: layout)
+
+        let start = environment.now
+        let jobId = JobID.make()
+        let job = JobRecord(
+            jobId: jobId, kind: .sync, syncType: request.syncType, status: .running, sources: sources,
+            triggeredBy: request.triggeredBy, startedAt: start, pid: getpid(),
+            fence: try catalog.takeFence(), runDir: layout.runDir(jobId: jobId, start: start))
+        let estimate = DurationText.estimate(
+            seconds: try Throughput.estimatedSeconds(catalog: catalog, kind: .sync))
+        let run = SyncRun(workspace: workspace, catalog: catalog, job: job, sources: sources,
+                          environment: environment, observer: observer)
+        observer(JobEvent(.info, "job started", [
+            ("job", jobId), ("workspace", workspace.pipeline.workspace.value),
+            ("syncType", request.syncType.rawValue),
+            ("sources", sources.map(\.rawValue).joined(separator: ",")),
+        ]))
+        var outcome = try run.execute()
+        outcome.estimatedDuration = estimate
+        return outcome
+    }
+
+    private func selectSources(_ asked: [SourceName]?, workspace: Workspace) throws -> [SourceName] {
+        let connected = workspace.pipeline.connectedSources
+        guard let asked else {
+            guard !connected.isEmpty else {
+                throw JobError.badInput("\(workspace.pipelineFile): no source is connected")
+            }
+            return connected
+        }
+        for source in asked where !connected.contains(source) {
+            throw JobError.badInput(
+                "source '\(source.rawValue)' is not connected in \(workspace.pipelineFile)")
+        }
+        return Array(Set(asked)).sorted()
+    }
+
+    private func acquireLock(layout: Layout, wait: Bool) throws -> WorkspaceLock {
+        do {
+            return try WorkspaceLock(path: layout.lockPath, wait: wait)
+        } catch let error as StoreError where error.code == .busy {
+            let running = try? Catalog(path: layout.catalogPath)
+                .jobs(statuses: [.running, .started], limit: 1).first?.jobId
+            throw JobError.busy(workspace: layout.workspace.value, runningJob: running)
+        }
+    }
+
+    /// Marks jobs left running by a dead process as failed, and puts the table links back in
+    /// line with the catalog. Holding the lock proves no other process is running a job.
+    private func recoverAfterCrash(catalog: Catalog, layout: Layout) throws {
+        for var stale in try catalog.jobs(statuses: [.running, .started]) {
+            stale.status = .failed
+            stale.completedAt = environment.now
+            stale.error = "the process running it (pid \(stale.pid)) ended before the job finished"
+            try catalog.save(stale)
+            for var source in try catalog.sources(ofJob: stale.jobId) where source.status != "completed" {
+                source.status = "failed"
+                try catalog.save(source)
+            }
+            observer(JobEvent(.warning, "marked an abandoned job failed", [("job", stale.jobId)]))
+        }
+        try Tables(layout: layout).recover(committed: try catalog.currentSnapshots())
+    }
+}

@@ -1,0 +1,41 @@
+import InflowCore
+import InflowStore
+
+/// A stage's two files for one source and data type: the records it passes on and the items
+/// it rejected, both published only when the stage finishes.
+final class StageOutput {
+    let records: JSONLinesWriter
+    private let rejectsPath: String
+    private var rejects: JSONLinesWriter?
+    private(set) var rejectReasons: [String: Int] = [:]
+
+    /// Opens the files of `stage` under the job's run folder.
+    init(layout: Layout, runDir: String, stage: Stage, source: SourceName, dataType: DataType) throws {
+        records = try JSONLinesWriter(
+            path: layout.stageFile(runDir: runDir, stage: stage, source: source, dataType: dataType))
+        rejectsPath = layout.rejectsFile(runDir: runDir, stage: stage, source: source, dataType: dataType)
+    }
+
+    /// How many items were rejected.
+    var rejectCount: Int {
+        rejects?.count ?? 0
+    }
+
+    /// Writes a reject, creating the rejects file on the first one.
+    func reject(_ reject: Reject) throws {
+        if rejects == nil { rejects = try JSONLinesWriter(path: rejectsPath) }
+        try rejects?.write(reject.json)
+        rejectReasons[reject.reason, default: 0] += 1
+    }
+
+    /// Publishes both files.
+    func commit() throws {
+        try records.commit()
+        try rejects?.commit()
+    }
+
+    /// The most common reject reason, for the one-line summary in history.
+    var topReason: String? {
+        rejectReasons.max { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }?.key
+    }
+}

@@ -1,0 +1,266 @@
+import InflowCore
+import InflowEnrich
+import InflowLoad
+import InflowReport
+import InflowStore
+
+/// One sync job from its first stage to its commit; made and driven by `JobRunner`.
+final class SyncRun {
+    private let workspace: Workspace
+    private let catalog: Catalog
+    private var job: JobRecord
+    private let sources: [SourceName]
+    private let environment: Environment
+    private let observer: JobObserver
+    private var records: [SourceName: JobSourceRecord] = [:]
+    private var fingerprints: [InputFingerprint] = []
+    private var stageLog = JSONObject()
+    private var timings = JSONObject()
+
+    init(workspace: Workspace, catalog: Catalog, job: JobRecord, sources: [SourceName],
+         environment: Environment, observer: @escaping JobObserver)
+    {
+        self.workspace = workspace
+        self.catalog = catalog
+        self.job = job
+        self.sources = sources
+        self.environment = environment
+        self.observer = observer
+        for source in sources {
+            records[source] = JobSourceRecord(jobId: job.jobId, source: source)
+        }
+    }
+
+    private var layout: Layout { workspace.layout }
+
+    /// Runs the stages and commits; on failure records it and throws `JobError.failed`.
+    func execute() throws -> JobOutcome {
+        try catalog.save(job)
+        for record in records.values { try catalog.save(record) }
+        try ReportWriter.writeAll(layout: layout, catalog: catalog, now: environment.now)
+
+        do {
+            let threads = try ThreadIndex(catalog: catalog)
+            for (index, source) in sources.enumerated() {
+                try runSource(source, threads: threads)
+                try setProgress((index + 1) * 80 / sources.count)
+            }
+            let loaders = try timed("load") { try load() }
+            try commit(loaders, threads: threads)
+        } catch let error as JobError {
+            throw error
+        } catch {
+            try fail(reason: String(describing: error))
+        }
+        return try finish()
+    }
+
+    // MARK: Sources
+
+    private func runSource(_ source: SourceName, threads: ThreadIndex) throws {
+        var record = records[source]!
+        record.status = "running"
+        record.startedAt = environment.now
+        try catalog.save(record)
+
+        let extract = ExtractStep(layout: layout, runDir: job.runDir, catalog: catalog,
+                                  quick: job.syncType == .quick)
+        let inputs = workspace.pipeline.sources[source]?.inputs ?? []
+        let extracted = try timed("extract.\(source.rawValue)") {
+            try extract.run(source: source, folders: inputs)
+        }
+        fingerprints += extracted.fingerprints
+        record.totalItems = extracted.items + extracted.skippedAsLoaded
+        record.counts.unchanged += extracted.skippedAsLoaded
+        record.counts.skipped += extracted.rejected
+        record.errors += extracted.issues
+        log(source, "extract", [
+            ("files", "\(extracted.files)"), ("files.unchanged", "\(extracted.filesUnchanged)"),
+            ("items", "\(extracted.items)"), ("items.alreadyLoaded", "\(extracted.skippedAsLoaded)"),
+            ("items.rejected", "\(extracted.rejected)"), ("files.ignored", "\(extracted.ignored)"),
+        ])
+        if let reason = extracted.unreadable {
+            record.status = "failed"
+            record.completedAt = environment.now
+            record.errors.append(JobIssue(kind: "extract", message: reason, count: 1, severity: "error"))
+            records[source] = record
+            try catalog.save(record)
+            observer(JobEvent(.error, "source could not be read", [("source", source.rawValue),
+                                                                    ("reason", reason)]))
+            return
+        }
+
+        let parse = ParseStep(layout: layout, runDir: job.runDir)
+        let parsed = try timed("parse.\(source.rawValue)") {
+            try parse.run(source: source, dataType: .emails) {}
+        }
+        record.counts.skipped += parsed.rejected
+        if parsed.rejected > 0 {
+            record.errors.append(JobIssue(
+                kind: "parse", message: parsed.topReason.map { "most common: \($0)" } ?? "rejected",
+                count: parsed.rejected, severity: "warning"))
+        }
+        if parsed.attachmentErrors > 0 {
+            record.errors.append(JobIssue(kind: "attachment", message: "attachments that would not decode",
+                                          count: parsed.attachmentErrors, severity: "warning"))
+        }
+        log(source, "parse", [("records", "\(parsed.records)"), ("items.rejected", "\(parsed.rejected)")])
+
+        let enrich = EnrichStep(
+            layout: layout, runDir: job.runDir,
+            direction: DirectionClassifier(ownDomains: workspace.pipeline.ownDomains), threads: threads)
+        let enriched = try timed("enrich.\(source.rawValue)") {
+            try enrich.run(source: source, dataType: .emails) {}
+        }
+        log(source, "enrich", [("records", "\(enriched)")])
+        stageLog[source.rawValue] = .object(JSONObject([
+            ("files", .int(Int64(extracted.files))), ("filesUnchanged", .int(Int64(extracted.filesUnchanged))),
+            ("filesIgnored", .int(Int64(extracted.ignored))), ("extracted", .int(Int64(extracted.items))),
+            ("alreadyLoaded", .int(Int64(extracted.skippedAsLoaded))),
+            ("extractRejected", .int(Int64(extracted.rejected))), ("parsed", .int(Int64(parsed.records))),
+            ("parseRejected", .int(Int64(parsed.rejected))), ("enriched", .int(Int64(enriched))),
+        ]))
+        records[source] = record
+        try catalog.save(record)
+    }
+
+    // MARK: Load and commit
+
+    private func load() throws -> [(TableLoader, LoadPlan)] {
+        let loader = try TableLoader(catalog: catalog, tables: Tables(layout: layout), dataType: .emails,
+                                     jobId: job.jobId, now: environment.now)
+        for source in sources where records[source]?.status != "failed" {
+            let path = layout.stageFile(runDir: job.runDir, stage: .enrich, source: source, dataType: .emails)
+            guard FileSystem.exists(path) else { continue }
+            let reader = try JSONLinesReader(path: path)
+            while let line = try reader.next() {
+                guard let record = line.objectValue else { continue }
+                let date = record.timestamp("date") ?? record.timestamp("envelopeDate")
+                try loader.stage(record, date: date)
+            }
+        }
+        let plan = try loader.prepare { source in
+            layout.stageFile(runDir: job.runDir, stage: .load, source: source, dataType: .emails)
+        }
+        for (source, counts) in plan.counts {
+            records[source]?.counts += counts
+        }
+        return [(loader, plan)]
+    }
+
+    private func commit(_ loaders: [(TableLoader, LoadPlan)], threads: ThreadIndex) throws {
+        let now = environment.now
+        let failed = records.values.contains { $0.status == "failed" }
+        job.status = failed ? .failed : .completed
+        job.completedAt = now
+        job.progress = 100
+        if failed { job.error = "a source could not be read" }
+        try catalog.database.transaction {
+            try catalog.checkFence(job.fence, jobId: job.jobId)
+            for (loader, plan) in loaders {
+                try loader.commit(plan)
+            }
+            try threads.commit()
+            for print in fingerprints where records[print.source]?.status != "failed" {
+                try catalog.recordFingerprint(source: print.source, path: print.path, size: print.size,
+                                              sha256: print.sha256, jobId: job.jobId)
+            }
+            for source in sources {
+                guard var record = records[source] else { continue }
+                if record.status != "failed" { record.status = "completed" }
+                record.completedAt = record.completedAt ?? now
+                records[source] = record
+                try catalog.save(record)
+            }
+            try catalog.save(job)
+        }
+        let tables = Tables(layout: layout)
+        for (loader, plan) in loaders {
+            if let snapshot = plan.snapshot { try tables.publish(loader.dataType, snapshot: snapshot) }
+        }
+    }
+
+    private func fail(reason: String) throws -> Never {
+        job.status = .failed
+        job.error = reason
+        job.completedAt = environment.now
+        try catalog.save(job)
+        for source in sources {
+            guard var record = records[source], record.status != "completed" else { continue }
+            record.status = "failed"
+            record.completedAt = environment.now
+            record.errors.append(JobIssue(kind: "job", message: reason, count: 1, severity: "error"))
+            try catalog.save(record)
+            records[source] = record
+        }
+        try? writeManifest()
+        try? ReportWriter.writeAll(layout: layout, catalog: catalog, now: environment.now)
+        observer(JobEvent(.error, "job failed", [("job", job.jobId), ("reason", reason)]))
+        throw JobError.failed(jobId: job.jobId, reason: reason)
+    }
+
+    private func finish() throws -> JobOutcome {
+        try writeManifest()
+        let reports = try ReportWriter.writeAll(layout: layout, catalog: catalog, now: environment.now)
+        if job.status == .completed {
+            try Retention(layout: layout, catalog: catalog).apply(
+                keepRuns: workspace.pipeline.keepRuns, keepSnapshots: workspace.pipeline.keepSnapshots)
+        }
+        let total = records.values.reduce(ItemCounts()) { var sum = $0; sum += $1.counts; return sum }
+        observer(JobEvent(job.status == .completed ? .info : .error, "job \(job.status.rawValue)", [
+            ("job", job.jobId), ("items.processed", "\(total.processed)"), ("items.added", "\(total.added)"),
+            ("items.updated", "\(total.updated)"), ("items.unchanged", "\(total.unchanged)"),
+            ("items.skipped", "\(total.skipped)"),
+        ]))
+        return JobOutcome(job: job, sources: sources.compactMap { records[$0] }, runDir: job.runDir,
+                          tablesDir: layout.tablesDir, reports: reports, estimatedDuration: "")
+    }
+
+    // MARK: Helpers
+
+    private func setProgress(_ percent: Int) throws {
+        job.progress = min(99, percent)
+        try catalog.save(job)
+    }
+
+    private func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = SystemClock.now()
+        let result = try body()
+        timings[name] = .int(SystemClock.now().millis - start.millis)
+        return result
+    }
+
+    private func log(_ source: SourceName, _ stage: String, _ metadata: [(String, String)]) {
+        observer(JobEvent(.info, "\(stage) done", [("source", source.rawValue)] + metadata))
+    }
+
+    private func writeManifest() throws {
+        var sourcesJSON = JSONObject()
+        for source in sources {
+            guard let record = records[source] else { continue }
+            sourcesJSON[source.rawValue] = .object(JSONObject([
+                ("status", .string(record.status)),
+                ("itemsProcessed", .int(Int64(record.counts.processed))),
+                ("itemsAdded", .int(Int64(record.counts.added))),
+                ("itemsUpdated", .int(Int64(record.counts.updated))),
+                ("itemsUnchanged", .int(Int64(record.counts.unchanged))),
+                ("itemsSkipped", .int(Int64(record.counts.skipped))),
+                ("errors", .array(record.errors.map(\.json))),
+            ]))
+        }
+        let manifest = JSON.object(JSONObject([
+            ("jobId", .string(job.jobId)), ("workspace", .string(layout.workspace.value)),
+            ("kind", .string(job.kind.rawValue)), ("syncType", .string(job.syncType.rawValue)),
+            ("status", .string(job.status.rawValue)), ("triggeredBy", .string(job.triggeredBy)),
+            ("startedAt", .string(job.startedAt.iso8601)), ("completedAt", JSON(job.completedAt?.iso8601)),
+            ("fence", .int(job.fence)), ("error", JSON(job.error)),
+            ("params", .object(JSONObject([
+                ("sources", .strings(sources.map(\.rawValue))), ("pipeline", .string(workspace.pipelineFile)),
+            ]))),
+            ("stages", .object(stageLog)), ("sources", .object(sourcesJSON)),
+            ("timingsMs", .object(timings)),
+        ]))
+        try FileSystem.writeAtomically(Array((manifest.prettyText() + "\n").utf8),
+                                       to: job.runDir + "/manifest.json")
+    }
+}

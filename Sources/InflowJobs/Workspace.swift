@@ -1,0 +1,72 @@
+public import InflowCore
+public import InflowStore
+
+/// Where a command finds things: the data, reports and pipelines folders, and the clock.
+public struct Environment: Sendable {
+    public var dataDir: String
+    public var reportsDir: String
+    public var pipelinesDir: String
+    /// A fixed clock for reproducible runs and tests; nil reads the system clock.
+    public var fixedNow: Timestamp?
+
+    /// Creates an environment.
+    public init(dataDir: String = "data", reportsDir: String = "reports", pipelinesDir: String = "pipelines",
+                fixedNow: Timestamp? = nil)
+    {
+        self.dataDir = dataDir
+        self.reportsDir = reportsDir
+        self.pipelinesDir = pipelinesDir
+        self.fixedNow = fixedNow
+    }
+
+    /// The current time: the fixed clock when set, else the system clock.
+    public var now: Timestamp {
+        fixedNow ?? SystemClock.now()
+    }
+}
+
+/// A workspace opened for a command: its pipeline definition and layout.
+public struct Workspace: Sendable {
+    public let pipeline: Pipeline
+    public let layout: Layout
+    /// The pipeline file it was read from.
+    public let pipelineFile: String
+
+    /// Reads `pipelines/<workspace>.json` and checks it.
+    ///
+    /// - Throws: `JobError.badInput` for an invalid workspace id, a missing pipeline file or a
+    ///   malformed definition, each naming the file and the fault.
+    public static func open(_ name: String, environment: Environment) throws -> Workspace {
+        let id: WorkspaceID
+        do {
+            id = try WorkspaceID(name)
+        } catch {
+            throw JobError.badInput(error.description)
+        }
+        let file = environment.pipelinesDir + "/" + id.value + ".json"
+        guard FileSystem.exists(file) else {
+            throw JobError.badInput(
+                "unknown workspace '\(id)': no pipeline definition at \(file)")
+        }
+        let pipeline: Pipeline
+        do {
+            pipeline = try Pipeline.decode(try FileSystem.read(file), file: file, expected: id)
+        } catch let error as PipelineError {
+            throw JobError.badInput(error.description)
+        }
+        let layout = Layout(dataDir: environment.dataDir, reportsDir: environment.reportsDir, workspace: id)
+        return Workspace(pipeline: pipeline, layout: layout, pipelineFile: file)
+    }
+
+    /// Checks that every input folder of the given sources exists.
+    ///
+    /// - Throws: `JobError.badInput` naming the first missing folder and its source.
+    public func checkInputs(of sources: [SourceName]) throws {
+        for source in sources {
+            for folder in pipeline.sources[source]?.inputs ?? [] where !FileSystem.isDirectory(folder) {
+                throw JobError.badInput(
+                    "\(pipelineFile): sources.\(source.rawValue).inputs: folder \(folder) does not exist")
+            }
+        }
+    }
+}

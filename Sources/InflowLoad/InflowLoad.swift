@@ -1,2 +1,0 @@
-/// The `InflowLoad` module; its types live in the files beside this one.
-enum InflowLoadNamespace {}

@@ -1,2 +1,0 @@
-/// The `InflowStore` module; its types live in the files beside this one.
-enum InflowStoreNamespace {}

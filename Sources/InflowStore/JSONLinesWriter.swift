@@ -1,0 +1,100 @@
+internal import CZstd
+public import InflowCore
+
+/// Writes JSON objects one per line into a zstd-compressed file, published atomically.
+///
+/// Lines are compressed as they come with a streaming context, so memory stays at the size of
+/// the compression window whatever the number of lines. Nothing is visible at `path` until
+/// `commit()`; a writer dropped without it leaves no file behind.
+public final class JSONLinesWriter {
+    /// The path the file will have once committed.
+    public var path: String { file.path }
+    /// How many lines were written.
+    public private(set) var count = 0
+
+    private let file: AtomicFile
+    private let stream: OpaquePointer
+    private var pending: [UInt8] = []
+    private var output: [UInt8]
+
+    /// The zstd level: level 3 is zstd's default balance of speed and size.
+    public static let compressionLevel: Int32 = 3
+    private static let flushThreshold = 1 << 17
+
+    /// Opens a new file for `path` (`ZSTD_createCStream`, `ZSTD_initCStream`).
+    public init(path: String) throws {
+        file = try AtomicFile(path: path)
+        guard let stream = ZSTD_createCStream() else {
+            throw StoreError(.compression, path: path, "ZSTD_createCStream failed")
+        }
+        self.stream = stream
+        output = [UInt8](repeating: 0, count: ZSTD_CStreamOutSize())
+        try check(ZSTD_initCStream(stream, JSONLinesWriter.compressionLevel), "ZSTD_initCStream")
+        pending.reserveCapacity(JSONLinesWriter.flushThreshold * 2)
+    }
+
+    deinit {
+        ZSTD_freeCStream(stream)
+    }
+
+    /// Appends one value as a line.
+    public func write(_ value: JSON) throws {
+        value.write(to: &pending)
+        pending.append(UInt8(ascii: "\n"))
+        count += 1
+        if pending.count >= JSONLinesWriter.flushThreshold { try compressPending() }
+    }
+
+    /// Appends one already serialised line (without its newline).
+    public func writeLine(_ line: ArraySlice<UInt8>) throws {
+        pending.append(contentsOf: line)
+        pending.append(UInt8(ascii: "\n"))
+        count += 1
+        if pending.count >= JSONLinesWriter.flushThreshold { try compressPending() }
+    }
+
+    /// Ends the zstd frame, flushes and publishes the file (`ZSTD_endStream`).
+    public func commit() throws {
+        try compressPending()
+        while true {
+            let remaining = try output.withUnsafeMutableBytes { raw in
+                var out = ZSTD_outBuffer(dst: raw.baseAddress, size: raw.count, pos: 0)
+                let left = try check(ZSTD_endStream(stream, &out), "ZSTD_endStream")
+                try file.write(output[..<out.pos])
+                return left
+            }
+            if remaining == 0 { break }
+        }
+        try file.publish()
+    }
+
+    /// Drops everything written; no file appears.
+    public func discard() {
+        file.discard()
+    }
+
+    private func compressPending() throws {
+        guard !pending.isEmpty else { return }
+        try pending.withUnsafeBytes { source in
+            var input = ZSTD_inBuffer(src: source.baseAddress, size: source.count, pos: 0)
+            while input.pos < input.size {
+                let written = try output.withUnsafeMutableBytes { raw in
+                    var out = ZSTD_outBuffer(dst: raw.baseAddress, size: raw.count, pos: 0)
+                    try check(ZSTD_compressStream(stream, &out, &input), "ZSTD_compressStream")
+                    return out.pos
+                }
+                try file.write(output[..<written])
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    @discardableResult
+    private func check(_ code: Int, _ call: String) throws -> Int {
+        if ZSTD_isError(code) != 0 {
+            let name = String(cString: ZSTD_getErrorName(code))
+            throw StoreError(.compression, path: file.path, "\(call) failed: \(name)")
+        }
+        return code
+    }
+}
