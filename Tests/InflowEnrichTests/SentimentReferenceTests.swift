@@ -1,0 +1,62 @@
+import FoundationEssentials
+import InflowCore
+import InflowEnrich
+import Testing
+
+/// One line of the shared reference set: a text and what `vaderSentiment` 3.3.2 returns for it.
+struct SentimentReferenceCase: Sendable, CustomTestStringConvertible {
+    var id: String
+    var text: String
+    var expected: Sentiment
+
+    var testDescription: String {
+        id
+    }
+}
+
+/// Checks the scorer against every line of the shared reference set, read at run time.
+@Suite struct SentimentReferenceTests {
+    static let referencePath = SentimentTestSupport.packageRoot
+        + "/../shared/reference/sentiment-reference.jsonl"
+
+    /// The reference lines, or none when the shared folder is absent.
+    static let cases: [SentimentReferenceCase] = loadCases()
+
+    static var haveReference: Bool {
+        !cases.isEmpty
+    }
+
+    @Test(
+        .enabled(if: haveReference, "no reference set at ../shared/reference beside the package"),
+        arguments: cases)
+    func matchesReference(_ reference: SentimentReferenceCase) throws {
+        let actual = try SentimentTestSupport.analyzer().score(reference.text)
+        #expect(abs(actual.compound - reference.expected.compound) <= 1e-4, "\(actual)")
+        #expect(abs(actual.pos - reference.expected.pos) <= 1e-3, "\(actual)")
+        #expect(abs(actual.neu - reference.expected.neu) <= 1e-3, "\(actual)")
+        #expect(abs(actual.neg - reference.expected.neg) <= 1e-3, "\(actual)")
+    }
+
+    /// Stronger than the tolerance: every line reproduces the reference's rounded numbers.
+    @Test(.enabled(if: haveReference, "no reference set at ../shared/reference beside the package"))
+    func everyLineMatchesExactly() throws {
+        let analyzer = try SentimentTestSupport.analyzer()
+        let mismatches = Self.cases.filter { analyzer.score($0.text) != $0.expected }.map(\.id)
+        #expect(Self.cases.count == 443)
+        #expect(mismatches == [], "\(Self.cases.count - mismatches.count) of \(Self.cases.count) exact")
+    }
+
+    private static func loadCases() -> [SentimentReferenceCase] {
+        let url = URL(fileURLWithPath: referencePath)
+        guard let bytes = try? Data(contentsOf: url) else { return [] }
+        return bytes.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            guard let object = (try? JSON.parse(line))?.objectValue,
+                let id = object.string("id"), let text = object.string("text"),
+                let compound = object.double("compound"), let pos = object.double("pos"),
+                let neu = object.double("neu"), let neg = object.double("neg")
+            else { return nil }
+            let expected = Sentiment(compound: compound, pos: pos, neu: neu, neg: neg)
+            return SentimentReferenceCase(id: id, text: text, expected: expected)
+        }
+    }
+}
