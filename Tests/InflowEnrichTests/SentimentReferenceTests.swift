@@ -12,6 +12,19 @@ struct SentimentReferenceCase: Sendable, CustomTestStringConvertible {
     var testDescription: String {
         id
     }
+
+    /// A case whose id is the text itself, for the hand-picked rule tables.
+    init(_ text: String, _ compound: Double, _ pos: Double, _ neu: Double, _ neg: Double) {
+        self.init(
+            id: String(reflecting: text), text: text,
+            expected: Sentiment(compound: compound, pos: pos, neu: neu, neg: neg))
+    }
+
+    init(id: String, text: String, expected: Sentiment) {
+        self.id = id
+        self.text = text
+        self.expected = expected
+    }
 }
 
 /// Checks the scorer against every line of the shared reference set, read at run time.
