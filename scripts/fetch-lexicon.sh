@@ -27,7 +27,8 @@ command -v python3 >/dev/null 2>&1 || fail "python3 is needed to download and un
 # Prints the SHA-256 of a file, or nothing when the file does not exist.
 sha256_of() {
     [[ -f "$1" ]] || return 0
-    python3 -c 'import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest())' "$1"
+    python3 -c 'import hashlib, sys
+print(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest())' "$1"
 }
 
 # Stops unless the file at $1 has the SHA-256 $2.
@@ -55,7 +56,8 @@ check_sha256 "$work/$wheel_name" "$wheel_sha256"
 python3 -m zipfile -e "$work/$wheel_name" "$work/unpacked" ||
     fail "could not unpack $wheel_name"
 for name in "$lexicon_name" "$emoji_name"; do
-    [[ -f "$work/unpacked/vaderSentiment/$name" ]] || fail "$wheel_name holds no vaderSentiment/$name"
+    [[ -f "$work/unpacked/vaderSentiment/$name" ]] ||
+        fail "$wheel_name holds no vaderSentiment/$name"
 done
 check_sha256 "$work/unpacked/vaderSentiment/$lexicon_name" "$lexicon_sha256"
 check_sha256 "$work/unpacked/vaderSentiment/$emoji_name" "$emoji_sha256"

@@ -7,7 +7,9 @@ import Testing
 @Suite struct SentimentRuleTests {
     typealias Case = SentimentReferenceCase
 
-    private func check(_ reference: Case, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func check(_ reference: Case, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let actual = try SentimentTestSupport.analyzer(sourceLocation: sourceLocation)
             .score(reference.text)
         #expect(actual == reference.expected, sourceLocation: sourceLocation)

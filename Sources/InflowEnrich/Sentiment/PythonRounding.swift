@@ -22,8 +22,8 @@ enum PythonRounding {
         let error = (-product).addingProduct(magnitude, scale)
         let whole = product.rounded(.down)
         let fraction = product - whole
-        let roundsUp = fraction > 0.5
-            || (fraction == 0.5 && (error > 0 || (error == 0 && whole.truncatingRemainder(dividingBy: 2) == 1)))
+        let isOdd = whole.truncatingRemainder(dividingBy: 2) == 1
+        let roundsUp = fraction > 0.5 || (fraction == 0.5 && (error > 0 || (error == 0 && isOdd)))
         let rounded = (roundsUp ? whole + 1 : whole) / scale
         return x < 0 ? -rounded : rounded
     }

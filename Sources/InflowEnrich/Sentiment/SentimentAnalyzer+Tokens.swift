@@ -55,7 +55,11 @@ extension SentimentAnalyzer {
         var index = 0
         while index < bytes.count {
             let (value, length) = UTF8Scan.scalar(in: bytes, at: index)
-            if value == 0x21 { scan.exclamations += 1 } else if value == 0x3F { scan.questions += 1 }
+            if value == 0x21 {
+                scan.exclamations += 1
+            } else if value == 0x3F {
+                scan.questions += 1
+            }
 
             if UTF8Scan.isWhitespace(value) {
                 if let start = tokenStart {
@@ -111,7 +115,8 @@ extension SentimentAnalyzer {
                 scratch.append(UInt8(ascii: "k"))
             } else {
                 canMatch = false
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                let codePoint = UnsafeBufferPointer(rebasing: bytes[index..<index + length])
+                scratch.append(contentsOf: codePoint)
             }
             index += length
         }

@@ -24,7 +24,9 @@ extension SentimentAnalyzer {
 
         // Modifiers, `kind` in `kind of`, and unknown words carry no valence of their own.
         if token.info.increment != 0 { return 0 }
-        if index + 1 < tokens.count && token.word == named.kind && tokens[index + 1].word == named.of {
+        if token.word == named.kind && index + 1 < tokens.count
+            && tokens[index + 1].word == named.of
+        {
             return 0
         }
         guard token.info.isInLexicon else { return 0 }
@@ -35,10 +37,12 @@ extension SentimentAnalyzer {
                 : valence - VaderConstants.capsIncrement
         }
 
-        // A lexicon word between blocks both the modifier and the negation at that distance.
-        for distance in 1...3 where index >= distance && !tokens[index - distance].info.isInLexicon {
+        // A lexicon word at some distance blocks both the modifier and the negation from there.
+        for distance in 1...3 {
+            guard index >= distance, !tokens[index - distance].info.isInLexicon else { continue }
+            let modifier = tokens[index - distance]
             valence = valence + modifierIncrement(
-                tokens[index - distance], distance: distance, valence: valence, capsDiffer: capsDiffer)
+                modifier, distance: distance, valence: valence, capsDiffer: capsDiffer)
             valence = negationChecked(valence, at: index, distance: distance, of: tokens)
             if distance == 3 { valence = phraseChecked(valence, at: index, of: tokens) }
         }
@@ -124,9 +128,8 @@ extension SentimentAnalyzer {
     /// add their (unsigned) dampening.
     private func phraseChecked(_ valence: Double, at index: Int, of tokens: [Token]) -> Double {
         let words = vocabulary
-        let (w3, w2, w1, w0) = (
-            tokens[index - 3].word, tokens[index - 2].word, tokens[index - 1].word, tokens[index].word
-        )
+        let (w3, w2) = (tokens[index - 3].word, tokens[index - 2].word)
+        let (w1, w0) = (tokens[index - 1].word, tokens[index].word)
         var valence = valence
         if let value = words.phraseValue(w1, w0) ?? words.phraseValue(w2, w1, w0)
             ?? words.phraseValue(w2, w1) ?? words.phraseValue(w3, w2, w1)
@@ -158,9 +161,8 @@ extension SentimentAnalyzer {
             !tokens[index - 1].info.isInLexicon
         else { return valence }
 
-        if index > 1 && (tokens[index - 2].word == named.at || tokens[index - 2].word == named.very) {
-            return valence
-        }
+        let twoBack = index > 1 ? tokens[index - 2].word : -1
+        if twoBack == named.at || twoBack == named.very { return valence }
         return valence * VaderConstants.negationScalar
     }
 }

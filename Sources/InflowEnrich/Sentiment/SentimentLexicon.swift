@@ -51,8 +51,8 @@ public struct SentimentLexicon: Sendable {
 
     private mutating func parseWords(_ bytes: UnsafeBufferPointer<UInt8>) throws(Error) {
         for record in try Self.records(of: bytes, file: Self.wordsFileName) {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[record.value]), as: UTF8.self)
-            guard let value = Double(text) else {
+            let field = UnsafeBufferPointer(rebasing: bytes[record.value])
+            guard let value = Double(String(decoding: field, as: UTF8.self)) else {
                 throw .malformedLine(file: Self.wordsFileName, line: record.line)
             }
 
