@@ -23,7 +23,7 @@ extension SentimentAnalyzer {
     /// As in the reference, a space goes before a description unless the previous output
     /// character was a space, and none goes after it, so an emoji glued to a word stays glued.
     func replacingEmoji(in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var output: [UInt8]?
+        var output: [UInt8] = []
         var copiedUpTo = 0
         var previousWasSpace = true
         var index = 0
@@ -35,15 +35,16 @@ extension SentimentAnalyzer {
                 continue
             }
 
-            if output == nil { output = []; output?.reserveCapacity(bytes.count + 64) }
-            output?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<index]))
-            if !previousWasSpace { output?.append(0x20) }
-            output?.append(contentsOf: description)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<index]))
+            if !previousWasSpace { output.append(0x20) }
+            output.append(contentsOf: description)
             previousWasSpace = false
             index += length
             copiedUpTo = index
         }
-        output?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
+
+        guard copiedUpTo > 0 else { return nil }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
         return output
     }
 
