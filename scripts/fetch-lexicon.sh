@@ -23,6 +23,7 @@ fail() {
 }
 
 command -v python3 >/dev/null 2>&1 || fail "python3 is needed to download and unpack the lexicon"
+python3 -m pip --version >/dev/null 2>&1 || fail "python3 has no pip module (apt: python3-pip)"
 
 # Prints the SHA-256 of a file, or nothing when the file does not exist.
 sha256_of() {
