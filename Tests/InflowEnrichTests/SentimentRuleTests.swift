@@ -10,8 +10,7 @@ import Testing
     private func check(_ reference: Case, sourceLocation: SourceLocation = #_sourceLocation)
         throws
     {
-        let actual = try SentimentTestSupport.analyzer(sourceLocation: sourceLocation)
-            .score(reference.text)
+        let actual = try SentimentTestSupport.analyzer().score(reference.text)
         #expect(actual == reference.expected, sourceLocation: sourceLocation)
     }
 

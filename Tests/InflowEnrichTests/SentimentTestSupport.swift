@@ -1,6 +1,5 @@
 import InflowCore
 import InflowEnrich
-import Testing
 
 /// Locations and the shared analyzer for the sentiment suites.
 enum SentimentTestSupport {
@@ -12,17 +11,13 @@ enum SentimentTestSupport {
         try SentimentLexicon(folder: SentimentLexicon.defaultFolder(packageRoot: packageRoot))
     }
 
-    /// The analyzer over the fetched lexicon; fails the calling test with the loader's message
-    /// (which says to run `make setup`) when the lexicon is missing.
-    static func analyzer(sourceLocation: SourceLocation = #_sourceLocation) throws
-        -> SentimentAnalyzer
-    {
-        switch lexicon {
-        case .success(let lexicon):
-            return SentimentAnalyzer(lexicon: lexicon)
-        case .failure(let error):
-            Issue.record("\(error)", sourceLocation: sourceLocation)
-            throw error
-        }
+    /// The analyzer over the fetched lexicon.
+    ///
+    /// - Throws: the loader's error, whose message says to run `make setup`, when the lexicon
+    ///   has not been fetched.
+    static func analyzer() throws(SentimentLexicon.Error) -> SentimentAnalyzer {
+        try sharedAnalyzer.get()
     }
+
+    private static let sharedAnalyzer = lexicon.map(SentimentAnalyzer.init(lexicon:))
 }
