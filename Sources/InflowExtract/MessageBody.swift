@@ -1,0 +1,65 @@
+internal import InflowDigest
+
+/// The bytes of the message being split, kept in memory up to a limit and only hashed past it.
+///
+/// Once a message outgrows the limit, the bytes held so far and all later bytes go through a
+/// streaming SHA-256 instead, and only the last two bytes are kept back: they may be the line
+/// ending that the next separator claims.
+struct MessageBody {
+    private let limit: Int
+    private var bytes: [UInt8] = []
+    private var hasher: SHA256?
+    private var count: Int64 = 0
+
+    /// Creates an empty body that keeps at most `limit` bytes in memory.
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Adds bytes at the end.
+    ///
+    /// - Complexity: O(n) in the bytes added; memory stays within the limit plus two bytes.
+    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard !chunk.isEmpty else { return }
+        count += Int64(chunk.count)
+        if hasher == nil {
+            if bytes.count + chunk.count <= limit {
+                bytes.append(contentsOf: chunk)
+                return
+            }
+            hasher = SHA256()
+        }
+        hashKeepingTail(chunk)
+    }
+
+    /// Ends the message.
+    ///
+    /// - Parameter dropLineEnding: Whether the last line ending belongs to the next separator
+    ///   (LF or CRLF), rather than to the message.
+    /// - Returns: The bytes, or, for a message over the limit, its size and SHA-256.
+    mutating func finish(dropLineEnding: Bool) -> (bytes: [UInt8]?, count: Int64, sha256: String?) {
+        if dropLineEnding, bytes.last == UInt8(ascii: "\n") {
+            let ending = bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "\r") ? 2 : 1
+            bytes.removeLast(ending)
+            count -= Int64(ending)
+        }
+        guard let hasher else { return (bytes, count, nil) }
+        hasher.update(bytes[...])
+        return (nil, count, hasher.finalizeHex())
+    }
+
+    /// Hashes everything but the last two bytes of what is held plus `chunk`, and keeps those.
+    private mutating func hashKeepingTail(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard let hasher else { return }
+        if chunk.count >= 2 {
+            hasher.update(bytes[...])
+            hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: chunk[..<(chunk.count - 2)])))
+            bytes = Array(chunk[(chunk.count - 2)...])
+        } else {
+            bytes.append(contentsOf: chunk)
+            let keep = min(2, bytes.count)
+            hasher.update(bytes[..<(bytes.count - keep)])
+            bytes = Array(bytes[(bytes.count - keep)...])
+        }
+    }
+}
