@@ -5,12 +5,7 @@ import Testing
 
 /// The shared corpus beside the checkout, when it is there.
 enum Corpus {
-    static let root: String = {
-        let file = "\(#filePath)"
-        var parts = file.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return Path.normalize(parts.joined(separator: "/") + "/../shared/corpus")
-    }()
+    static let root = Path.normalize(packageRoot + "/../shared/corpus")
 
     static var exists: Bool {
         FileManager.default.fileExists(atPath: root + "/mbox/mimekit/issue1189.mbox")

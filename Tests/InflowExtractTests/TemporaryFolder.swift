@@ -32,6 +32,13 @@ final class TemporaryFolder {
     }
 }
 
+/// The package's root folder, three levels above this file.
+let packageRoot: String = {
+    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)
+    return parts.joined(separator: "/")
+}()
+
 /// Reads a whole file; for fixtures and corpus files only.
 func readBytes(_ path: String) throws -> [UInt8] {
     [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
