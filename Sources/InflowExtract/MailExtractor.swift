@@ -117,7 +117,8 @@ public struct MailExtractor: Sendable {
                 try deliver(item(message, file: result.path))
                 result.items += 1
             case .oversize(let oversize)?:
-                let origin = Origin(file: result.path, offset: oversize.offset, sha256: oversize.sha256)
+                let origin = Origin(
+                    file: result.path, offset: oversize.offset, sha256: oversize.sha256)
                 result.rejects.append(reject(origin, tooLarge: oversize.byteCount))
             }
         }
@@ -131,7 +132,8 @@ public struct MailExtractor: Sendable {
             let handle = try ReadableFile(path: file.path)
             let size = try handle.size()
             if size > Int64(limits.maxMessageBytes) {
-                let origin = Origin(file: file.path, sha256: try FileFingerprint.of(path: file.path).sha256)
+                let whole = try FileFingerprint.of(path: file.path)
+                let origin = Origin(file: file.path, sha256: whole.sha256)
                 result.rejects.append(reject(origin, tooLarge: size))
                 return
             }

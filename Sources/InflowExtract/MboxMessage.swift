@@ -50,7 +50,9 @@ public struct OversizeMessage: Sendable, Equatable {
 
 /// What the splitter yields: a message, or a message too large to load.
 public enum MboxEntry: Sendable, Equatable {
+    /// A message within the size limit, with its bytes.
     case message(MboxMessage)
+    /// A message over the size limit, without its bytes.
     case oversize(OversizeMessage)
 
     /// The byte offset of the entry's separator line.

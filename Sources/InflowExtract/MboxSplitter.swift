@@ -94,10 +94,22 @@ public final class MboxSplitter {
 
     /// The next message, or nil at the end of the file.
     ///
+    /// After an error the splitter is finished and returns nil.
+    ///
     /// - Throws: `ExtractError.notAMailbox` when the first non-empty line is not a separator,
     ///   `ExtractError.readFailed` when reading fails.
     public func next() throws(ExtractError) -> MboxEntry? {
         guard !finished else { return nil }
+        do {
+            return try step()
+        } catch {
+            finished = true
+            throw error
+        }
+    }
+
+    /// Reads lines until a message is complete or the file ends.
+    private func step() throws(ExtractError) -> MboxEntry? {
         if !begun {
             try skipByteOrderMark()
             begun = true
@@ -200,7 +212,9 @@ public final class MboxSplitter {
     }
 
     /// Notes `Content-Length` while in the header block, and judges it where the block ends.
-    private func readHeader(_ line: Line, _ bytes: UnsafeBufferPointer<UInt8>) throws(ExtractError) {
+    private func readHeader(_ line: Line, _ bytes: UnsafeBufferPointer<UInt8>)
+        throws(ExtractError)
+    {
         if MboxSplitter.isBlankLine(bytes) {
             current!.inHeaders = false
             if let length = current!.contentLength {
@@ -237,7 +251,8 @@ public final class MboxSplitter {
     }
 
     private static func isBlankLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        (bytes.count == 1 && bytes[0] == 10) || (bytes.count == 2 && bytes[0] == 13 && bytes[1] == 10)
+        bytes.count == 1 && bytes[0] == 10
+            || (bytes.count == 2 && bytes[0] == 13 && bytes[1] == 10)
     }
 
     private func offset(of index: Int) -> Int64 {

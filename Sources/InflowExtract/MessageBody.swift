@@ -53,7 +53,8 @@ struct MessageBody {
         guard let hasher else { return }
         if chunk.count >= 2 {
             hasher.update(bytes[...])
-            hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: chunk[..<(chunk.count - 2)])))
+            let head = UnsafeBufferPointer(rebasing: chunk[..<(chunk.count - 2)])
+            hasher.update(UnsafeRawBufferPointer(head))
             bytes = Array(chunk[(chunk.count - 2)...])
         } else {
             bytes.append(contentsOf: chunk)

@@ -53,7 +53,8 @@ final class ReadableFile {
         var filled = 0
         while filled < count {
             let got = bytes.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
+                let position = off_t(offset) + off_t(filled)
+                return pread(descriptor, buffer.baseAddress! + filled, count - filled, position)
             }
             if got < 0 && errno == EINTR { continue }
             guard got >= 0 else { throw .readFailed(path, errno: errno) }

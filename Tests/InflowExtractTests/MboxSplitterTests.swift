@@ -215,6 +215,7 @@ func text(_ message: MboxMessage) -> String {
         let path = try folder.write("notes.mbox", content)
         let splitter = try MboxSplitter(path: path)
         #expect(throws: ExtractError.notAMailbox(path)) { try splitter.next() }
+        #expect(try splitter.next() == nil)
         #expect(ExtractError.notAMailbox(path).description.contains("notes.mbox"))
     }
 
