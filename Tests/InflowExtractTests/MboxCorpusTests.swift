@@ -17,8 +17,8 @@ enum Corpus {
 }
 
 /// Every entry of a mailbox file, all of them messages.
-func splitFile(_ path: String) throws -> [MboxMessage] {
-    let splitter = try MboxSplitter(path: path)
+func splitFile(_ path: String, chunkSize: Int = 1 << 20) throws -> [MboxMessage] {
+    let splitter = try MboxSplitter(path: path, chunkSize: chunkSize)
     var found: [MboxMessage] = []
     while let entry = try splitter.next() {
         guard case .message(let message) = entry else {
@@ -88,6 +88,12 @@ struct MboxCorpusTests {
         let path = Corpus.path("mbox/mimekit/\(name).mbox")
         let expected = try MboxCorpusTests.offsets("\(name).unix-offsets.json")
         try MboxCorpusTests.check(path, bytes: try readBytes(path), against: expected)
+    }
+
+    @Test(arguments: [5, 333, 4096])
+    func contentLengthMailboxSplitsTheSameInSmallChunks(chunkSize: Int) throws {
+        let path = Corpus.path("mbox/mimekit/content-length.mbox")
+        #expect(try splitFile(path, chunkSize: chunkSize) == splitFile(path))
     }
 
     @Test func dosOffsetsMatchTheMailboxWithCRLF() throws {

@@ -230,10 +230,12 @@ func text(_ message: MboxMessage) -> String {
         #expect(found.map(text) == ["\nOne\n", "\nTwo\n\n"])
     }
 
-    @Test func oversizeMessageIsReportedWithSizeAndHash() throws {
+    @Test(arguments: [16, 23, 1 << 20])
+    func oversizeMessageIsReportedWithSizeAndHash(chunkSize: Int) throws {
         let big = "From a@example.com\nSubject: big\n\n" + String(repeating: "0123456789\n", count: 10)
         let text = big + "\nFrom b@example.com\n\nsmall\n"
-        let found = try split(Array(text.utf8), limits: ExtractLimits(maxMessageBytes: 40), chunkSize: 16)
+        let limits = ExtractLimits(maxMessageBytes: 40)
+        let found = try split(Array(text.utf8), limits: limits, chunkSize: chunkSize)
         try #require(found.count == 2)
         // 14 header bytes + 110 body bytes; the blank line's ending goes to the separator.
         // sha256 of that text, computed with sha256sum.

@@ -19,6 +19,12 @@ import Testing
         #expect(dates == dates.sorted())
     }
 
+    @Test(arguments: [7, 64, 1000, 65_536])
+    func chunkSizeDoesNotChangeTheSplit(chunkSize: Int) throws {
+        let whole = try splitFile(SampleMailboxTests.mailbox)
+        #expect(try splitFile(SampleMailboxTests.mailbox, chunkSize: chunkSize) == whole)
+    }
+
     @Test func crlfMessagesAndTheEscapedLineComeThrough() throws {
         let found = try splitFile(SampleMailboxTests.mailbox)
         let crlf = found.indices.filter { found[$0].bytes.contains(13) }
