@@ -188,18 +188,20 @@ public final class MboxSplitter {
     private func finishMessage(dropLineEnding: Bool) -> MboxEntry {
         var message = current!
         current = nil
-        let result = message.body.finish(dropLineEnding: dropLineEnding)
-        guard let bytes = result.bytes else {
+        let sender = message.separator.sender
+        let date = message.separator.date
+        switch message.body.finish(dropLineEnding: dropLineEnding) {
+        case .bytes(let bytes):
+            return .message(
+                MboxMessage(
+                    offset: message.offset, envelopeSender: sender, envelopeDate: date,
+                    bytes: bytes))
+        case .hashed(let count, let sha256):
             return .oversize(
                 OversizeMessage(
-                    offset: message.offset, envelopeSender: message.separator.sender,
-                    envelopeDate: message.separator.date, byteCount: result.count,
-                    sha256: result.sha256 ?? ""))
+                    offset: message.offset, envelopeSender: sender, envelopeDate: date,
+                    byteCount: count, sha256: sha256))
         }
-        return .message(
-            MboxMessage(
-                offset: message.offset, envelopeSender: message.separator.sender,
-                envelopeDate: message.separator.date, bytes: bytes))
     }
 
     /// Drops one `>` from a `>From ` line by ending the run before it.
@@ -286,13 +288,13 @@ extension MboxSplitter {
             {
                 let stop = buffer.baseAddress!.distance(
                     to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                return take(until: stop, complete: true)
+                return cut(until: stop, complete: true)
             }
             if atEnd {
-                return available > 0 ? take(until: end, complete: false) : nil
+                return available > 0 ? cut(until: end, complete: false) : nil
             }
             if available >= MboxSplitter.maxLine {
-                let line = take(until: end, complete: false)
+                let line = cut(until: end, complete: false)
                 midLine = true
                 return line
             }
@@ -300,7 +302,7 @@ extension MboxSplitter {
         }
     }
 
-    private func take(until stop: Int, complete: Bool) -> Line {
+    private func cut(until stop: Int, complete: Bool) -> Line {
         let line = Line(start: start, end: stop, continued: midLine, complete: complete)
         midLine = false
         start = stop

@@ -32,20 +32,27 @@ struct MessageBody {
         hashKeepingTail(chunk)
     }
 
+    /// What a finished message turned out to be.
+    enum Outcome {
+        /// A message within the limit, with its bytes.
+        case bytes([UInt8])
+        /// A message over the limit: its size and SHA-256.
+        case hashed(count: Int64, sha256: String)
+    }
+
     /// Ends the message.
     ///
     /// - Parameter dropLineEnding: Whether the last line ending belongs to the next separator
     ///   (LF or CRLF), rather than to the message.
-    /// - Returns: The bytes, or, for a message over the limit, its size and SHA-256.
-    mutating func finish(dropLineEnding: Bool) -> (bytes: [UInt8]?, count: Int64, sha256: String?) {
+    mutating func finish(dropLineEnding: Bool) -> Outcome {
         if dropLineEnding, bytes.last == UInt8(ascii: "\n") {
             let ending = bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "\r") ? 2 : 1
             bytes.removeLast(ending)
             count -= Int64(ending)
         }
-        guard let hasher else { return (bytes, count, nil) }
+        guard let hasher else { return .bytes(bytes) }
         hasher.update(bytes[...])
-        return (nil, count, hasher.finalizeHex())
+        return .hashed(count: count, sha256: hasher.finalizeHex())
     }
 
     /// Hashes everything but the last two bytes of what is held plus `chunk`, and keeps those.
