@@ -4,7 +4,8 @@ internal import InflowDigest
 ///
 /// Once a message outgrows the limit, the bytes held so far and all later bytes go through a
 /// streaming SHA-256 instead, and only the last two bytes are kept back: they may be the line
-/// ending that the next separator claims.
+/// ending that the next separator claims. For the same reason the limit is checked with
+/// two bytes of slack while appending, and exactly when the message ends.
 struct MessageBody {
     private let limit: Int
     private var bytes: [UInt8] = []
@@ -23,7 +24,7 @@ struct MessageBody {
         guard !chunk.isEmpty else { return }
         count += Int64(chunk.count)
         if hasher == nil {
-            if bytes.count + chunk.count <= limit {
+            if bytes.count + chunk.count <= limit + 2 {
                 bytes.append(contentsOf: chunk)
                 return
             }
@@ -50,7 +51,10 @@ struct MessageBody {
             bytes.removeLast(ending)
             count -= Int64(ending)
         }
-        guard let hasher else { return .bytes(bytes) }
+        guard let hasher else {
+            if bytes.count <= limit { return .bytes(bytes) }
+            return .hashed(count: count, sha256: SHA256.hex(bytes))
+        }
         hasher.update(bytes[...])
         return .hashed(count: count, sha256: hasher.finalizeHex())
     }

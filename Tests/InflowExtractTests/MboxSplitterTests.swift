@@ -248,6 +248,35 @@ func text(_ message: MboxMessage) -> String {
                         bytes: Array("\nsmall\n".utf8))))
     }
 
+    @Test(arguments: [16, 1 << 20])
+    func aMessageExactlyAtTheLimitIsKept(chunkSize: Int) throws {
+        // 40 and 41 bytes once the line ending before the next separator is dropped.
+        let exact = String(repeating: "x", count: 39) + "\n"
+        let over = String(repeating: "y", count: 40) + "\n"
+        let text = "From a@example.com\n\(exact)\nFrom b@example.com\n\(over)\nFrom c@example.com\nz\n"
+        let limits = ExtractLimits(maxMessageBytes: 40)
+        let found = try split(Array(text.utf8), limits: limits, chunkSize: chunkSize)
+        try #require(found.count == 3)
+        #expect(found[0] == .message(
+            MboxMessage(offset: 0, envelopeSender: "a@example.com", envelopeDate: nil,
+                        bytes: Array(exact.utf8))))
+        // `(printf 'y%.0s' $(seq 40); echo) | sha256sum`: the 41 bytes of the second message.
+        #expect(found[1] == .oversize(
+            OversizeMessage(offset: 60, envelopeSender: "b@example.com", envelopeDate: nil,
+                            byteCount: 41, sha256: "04e1245a54e7af70313344c9e87d52a4748e7904ae913ad4c77d0593810aba23")))
+    }
+
+    @Test func oversizeCrlfMessageLeavesItsLineEndingToTheSeparator() throws {
+        let line = String(repeating: "q", count: 30) + "\r\n"
+        let text = "From a@example.com\r\n" + line + line + "\r\nFrom b@example.com\r\nz\r\n"
+        let limits = ExtractLimits(maxMessageBytes: 40)
+        let found = try split(Array(text.utf8), limits: limits, chunkSize: 16)
+        // sha256sum of the two 32-byte lines.
+        #expect(found.first == .oversize(
+            OversizeMessage(offset: 0, envelopeSender: "a@example.com", envelopeDate: nil,
+                            byteCount: 64, sha256: "fe1a4e0655c13011b71dd9b1469555c86726aea9dbfafe3445904f5d8ed22782")))
+    }
+
     @Test func longLinesAreCarriedWhole() throws {
         let long = String(repeating: "A", count: 200_000)
         let found = try messages("From a@example.com\n\n\(long)\n\nFrom b@example.com\n\nx\n", chunkSize: 4096)
