@@ -6,7 +6,8 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("b/inbox.mbox", "not even a mailbox, but named like one\n")
         try folder.write("a/notes.txt", "\nFrom alice@example.com Mon Jan  5 09:00:00 2026\n\nHi\n")
-        try folder.write("a/raw", "Received: from mx.example.com\n\tby example.com\nFrom: a@example.com\n\nHi\n")
+        let received = "Received: from mx.example.com\n\tby example.com\n"
+        try folder.write("a/raw", received + "From: a@example.com\n\nHi\n")
         try folder.write("Z.eml", "")
         try folder.write("c/calendar.ics", "BEGIN:VCALENDAR\nEND:VCALENDAR\n")
         try folder.write("c/card.txt", "BEGIN:VCARD\nVERSION:3.0\nFN:Pat\nEND:VCARD\n")

@@ -111,7 +111,8 @@ struct MboxCorpusTests {
 
     @Test(arguments: ["issue1189", "content-length"])
     func summarySubjectsMatch(name: String) throws {
-        let summary = String(decoding: try readBytes(Corpus.path("mbox/mimekit/\(name)-summary.txt")), as: UTF8.self)
+        let summaryPath = Corpus.path("mbox/mimekit/\(name)-summary.txt")
+        let summary = String(decoding: try readBytes(summaryPath), as: UTF8.self)
         let lines = summary.split(separator: "\n")
         let count = lines.filter { $0.hasPrefix("From ") }.count
         let subjects = lines.filter { $0.hasPrefix("Subject: ") }.map { String($0.dropFirst(9)) }
@@ -124,7 +125,8 @@ struct MboxCorpusTests {
         let found = try splitFile(Corpus.path("mbox/mimekit/unmunged.mbox"))
         #expect(found.count == 2)
         #expect(found.map(\.offset) == [3, 245])
-        #expect(found.allSatisfy { String(decoding: $0.bytes, as: UTF8.self).contains("\nFrom Russia with love\n") })
+        let bodies = found.map { String(decoding: $0.bytes, as: UTF8.self) }
+        #expect(bodies.allSatisfy { $0.contains("\nFrom Russia with love\n") })
     }
 
     @Test func cpythonSeparatorWithExtraTextAfterTheDate() throws {

@@ -263,7 +263,8 @@ func text(_ message: MboxMessage) -> String {
         // `(printf 'y%.0s' $(seq 40); echo) | sha256sum`: the 41 bytes of the second message.
         #expect(found[1] == .oversize(
             OversizeMessage(offset: 60, envelopeSender: "b@example.com", envelopeDate: nil,
-                            byteCount: 41, sha256: "04e1245a54e7af70313344c9e87d52a4748e7904ae913ad4c77d0593810aba23")))
+                            byteCount: 41,
+                            sha256: "04e1245a54e7af70313344c9e87d52a4748e7904ae913ad4c77d0593810aba23")))
     }
 
     @Test func oversizeCrlfMessageLeavesItsLineEndingToTheSeparator() throws {
@@ -274,12 +275,14 @@ func text(_ message: MboxMessage) -> String {
         // sha256sum of the two 32-byte lines.
         #expect(found.first == .oversize(
             OversizeMessage(offset: 0, envelopeSender: "a@example.com", envelopeDate: nil,
-                            byteCount: 64, sha256: "fe1a4e0655c13011b71dd9b1469555c86726aea9dbfafe3445904f5d8ed22782")))
+                            byteCount: 64,
+                            sha256: "fe1a4e0655c13011b71dd9b1469555c86726aea9dbfafe3445904f5d8ed22782")))
     }
 
     @Test func longLinesAreCarriedWhole() throws {
         let long = String(repeating: "A", count: 200_000)
-        let found = try messages("From a@example.com\n\n\(long)\n\nFrom b@example.com\n\nx\n", chunkSize: 4096)
+        let text = "From a@example.com\n\n\(long)\n\nFrom b@example.com\n\nx\n"
+        let found = try messages(text, chunkSize: 4096)
         try #require(found.count == 2)
         #expect(found[0].bytes.count == 1 + 200_001)
     }
