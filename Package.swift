@@ -30,7 +30,7 @@ let package = Package(
             dependencies: ["InflowCore", "InflowDigest", "CZstd", "CSQLite"],
             swiftSettings: swiftSettings),
         .target(
-            name: "InflowExtract", dependencies: ["InflowCore", "InflowDigest", "InflowStore"],
+            name: "InflowExtract", dependencies: ["InflowCore", "InflowDigest"],
             swiftSettings: swiftSettings),
         .target(
             name: "InflowParse", dependencies: ["InflowCore", "InflowDigest"],

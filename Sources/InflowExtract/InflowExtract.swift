@@ -1,2 +1,0 @@
-/// The `InflowExtract` module; its types live in the files beside this one.
-enum InflowExtractNamespace {}

@@ -1,0 +1,189 @@
+internal import Glibc
+internal import InflowCore
+
+/// What an input file holds, as far as the mail extractor is concerned.
+public enum InputKind: Sendable, Equatable {
+    /// A mailbox of many messages (`.mbox`, or content starting with a `From ` separator).
+    case mailbox
+    /// One message (`.eml`, or content starting with mail header fields).
+    case message
+    /// Not mail; the reason says what it was taken for.
+    case ignored(reason: String)
+}
+
+/// One file found under a source's input folders.
+public struct InputFile: Sendable, Equatable {
+    /// The file's absolute path.
+    public var path: String
+    /// The size in bytes when it was listed.
+    public var size: Int64
+    /// What the file holds.
+    public var kind: InputKind
+
+    /// Creates an input file entry.
+    public init(path: String, size: Int64, kind: InputKind) {
+        self.path = path
+        self.size = size
+        self.kind = kind
+    }
+}
+
+/// Lists and classifies the files of a source's input folders.
+///
+/// Files are found recursively and sorted by path in byte order, so that every run sees them
+/// in the same order; names starting with `.` are skipped, files and folders alike.
+public enum InputScanner {
+    /// Lists the files under `folders` (a folder may also be a single file).
+    ///
+    /// - Returns: Every file, sorted by absolute path in byte order, with its kind.
+    /// - Throws: `ExtractError.missingInput` for a folder that does not exist,
+    ///   `ExtractError.openFailed` for one that cannot be listed.
+    public static func scan(_ folders: [String]) throws(ExtractError) -> [InputFile] {
+        var found: [(path: String, size: Int64)] = []
+        var visited: Set<FileIdentity> = []
+        for folder in folders {
+            let path = absolute(folder)
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw errno == ENOENT ? .missingInput(path) : .openFailed(path, errno: errno)
+            }
+            if isFolder(info) {
+                try walk(path, into: &found, visited: &visited)
+            } else {
+                found.append((path, Int64(info.st_size)))
+            }
+        }
+        found.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+
+        var files: [InputFile] = []
+        for file in found {
+            files.append(InputFile(path: file.path, size: file.size, kind: classify(file.path)))
+        }
+        return files
+    }
+
+    /// Classifies one file by its extension and, failing that, its first 4 KiB.
+    ///
+    /// A file that cannot be read is classified by name only; reading it later reports why.
+    public static func classify(_ path: String) -> InputKind {
+        let name = Path.basename(path).lowercased()
+        if name.hasSuffix(".mbox") { return .mailbox }
+        if name.hasSuffix(".eml") { return .message }
+
+        let head = (try? ReadableFile(path: path).read(count: MailSniffer.sniffLength, at: 0)) ?? []
+        if let kind = MailSniffer.kind(of: head) { return kind }
+        return .ignored(reason: ignoredReason(name: name, empty: head.isEmpty))
+    }
+
+    private static func ignoredReason(name: String, empty: Bool) -> String {
+        let archives = [".zip", ".tgz", ".tar.gz", ".tar", ".gz", ".7z"]
+        if archives.contains(where: name.hasSuffix) {
+            return "an archive; the mail extractor reads only loose .mbox and .eml files"
+        }
+        if name.hasSuffix(".ics") { return "a calendar, not mail" }
+        if name.hasSuffix(".vcf") { return "contacts, not mail" }
+        if empty { return "an empty file" }
+        return "neither a mailbox nor a message, by name or by content"
+    }
+
+    /// Adds the files below `folder`, skipping dot-names and folders already seen through a
+    /// symbolic link.
+    private static func walk(
+        _ folder: String, into found: inout [(path: String, size: Int64)],
+        visited: inout Set<FileIdentity>
+    ) throws(ExtractError) {
+        var info = stat()
+        guard stat(folder, &info) == 0 else { throw .openFailed(folder, errno: errno) }
+        guard visited.insert(FileIdentity(info)).inserted else { return }
+
+        for name in try entries(of: folder) where !name.hasPrefix(".") {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            guard stat(path, &info) == 0 else { continue }
+            if isFolder(info) {
+                try walk(path, into: &found, visited: &visited)
+            } else if (info.st_mode & S_IFMT) == S_IFREG {
+                found.append((path, Int64(info.st_size)))
+            }
+        }
+    }
+
+    /// The names in a folder (`opendir`, `readdir`).
+    private static func entries(of folder: String) throws(ExtractError) -> [String] {
+        guard let handle = opendir(folder) else { throw .openFailed(folder, errno: errno) }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    private static func isFolder(_ info: stat) -> Bool {
+        (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// `path` made absolute against the working directory (`getcwd`).
+    private static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return Path.normalize(path) }
+        guard let cwd = getcwd(nil, 0) else { return Path.normalize(path) }
+        defer { free(cwd) }
+        return Path.resolve(path, against: String(cString: cwd))
+    }
+}
+
+/// A folder's device and inode, to notice a folder reached twice.
+private struct FileIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+}
+
+/// Recognises mail by its first bytes.
+enum MailSniffer {
+    /// How many bytes of a file are read to recognise it.
+    static let sniffLength = 4096
+
+    private static let mailHeaders: Set<String> = [
+        "from", "to", "cc", "subject", "date", "received", "return-path", "message-id",
+        "mime-version", "delivered-to", "reply-to", "in-reply-to", "references", "x-gm-thrid",
+    ]
+
+    /// `.mailbox` when the first non-blank line is a separator, `.message` when the text
+    /// opens with header fields among which at least one is a mail header, else nil.
+    static func kind(of head: [UInt8]) -> InputKind? {
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+            .map { $0.last == 13 ? $0.dropLast() : $0 }
+        if head.count == sniffLength, lines.count > 1 { lines.removeLast() }
+
+        let firstText = lines.first { line in line.contains { $0 != 32 && $0 != 9 } }
+        if let firstText, MboxSeparator.parse(firstText) != nil { return .mailbox }
+
+        var sawMailHeader = false
+        for (index, line) in lines.enumerated() {
+            if line.isEmpty { break }
+            if index > 0, line.first == 32 || line.first == 9 { continue }
+            guard let name = fieldName(line) else { return nil }
+            sawMailHeader = sawMailHeader || mailHeaders.contains(name)
+        }
+        return sawMailHeader ? .message : nil
+    }
+
+    /// The lowercased field name of a `Name: value` line, or nil when the line is not one.
+    private static func fieldName(_ line: ArraySlice<UInt8>) -> String? {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else {
+            return nil
+        }
+        let name = line[..<colon]
+        guard name.allSatisfy({ $0 > 32 && $0 < 127 }) else { return nil }
+        return String(decoding: name, as: UTF8.self).lowercased()
+    }
+}
