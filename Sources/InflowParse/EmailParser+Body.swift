@@ -1,0 +1,66 @@
+import InflowCore
+import InflowDigest
+
+extension EmailParser {
+    /// Chooses the text body, splits it into new text, quoted history and signature, and lists
+    /// the attachments.
+    ///
+    /// The body is the first `text/plain` leaf that is not an attachment, else the first such
+    /// `text/html` leaf converted to text. Every other leaf that looks like an attachment
+    /// (disposition `attachment`, a file name, or a type other than text) is listed.
+    static func readBody(
+        _ root: MIMEPart, into record: inout EmailRecord, context: inout MIMEContext
+    ) throws(EmailParseFailure) {
+        let leaves = root.leaves
+        let inlineText = leaves.indices.filter { !leaves[$0].looksLikeAttachment }
+        let plain = inlineText.first { leaves[$0].contentType == "text/plain" }
+        let html = inlineText.first { leaves[$0].contentType == "text/html" }
+        record.hasHtml = html != nil
+
+        if let bodyIndex = plain ?? html {
+            var text = leaves[bodyIndex].decodedText(decoder: &context.decoder, notes: &context.notes)
+            guard text.utf8.count <= ParseLimits.maxDecodedTextBytes else {
+                throw EmailParseFailure(
+                    reason: "the text body is larger than \(ParseLimits.maxDecodedTextBytes) bytes "
+                        + "once decoded")
+            }
+            if plain == nil { text = HTMLText.text(text) }
+            let parts = ReplySplitter.split(text)
+            record.text = parts.text
+            record.quotedText = parts.quoted
+            record.signature = parts.signature
+        }
+
+        record.attachments = leaves.indices.compactMap { index in
+            guard index != (plain ?? html), leaves[index].looksLikeAttachment else { return nil }
+            return attachment(leaves[index], context: &context)
+        }
+    }
+
+    /// An attachment's metadata from its decoded bytes, or with the reason it would not decode.
+    private static func attachment(_ part: MIMEPart, context: inout MIMEContext) -> Attachment {
+        let name = part.filename ?? (part.contentType == "message/rfc822" ? embeddedName(part) : nil)
+        switch part.decodedBody() {
+        case .success(let bytes):
+            return Attachment(
+                filename: name, contentType: part.contentType, size: bytes.count,
+                sha256: SHA256.hex(bytes))
+        case .failure(let failure):
+            return Attachment(
+                filename: name, contentType: part.contentType, size: nil, sha256: nil,
+                error: failure.reason)
+        }
+    }
+
+    /// An attached message is named by its subject, else `message.eml`.
+    private static func embeddedName(_ part: MIMEPart) -> String {
+        guard case .success(let bytes) = part.decodedBody(),
+            let headers = try? HeaderBlock.read(bytes[...]).block,
+            let subject = headers.first("subject")
+        else { return "message.eml" }
+        var decoder = CharsetDecoder()
+        var notes: [String] = []
+        let text = EncodedWords.decode(subject, decoder: &decoder, notes: &notes)
+        return text.isEmpty ? "message.eml" : text
+    }
+}
