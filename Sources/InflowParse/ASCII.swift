@@ -75,4 +75,22 @@ enum ASCII {
     static func isASCII<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         bytes.allSatisfy { $0 < 0x80 }
     }
+
+    /// Reads the quoted string whose opening quote is at `start`: its content with `\"` and
+    /// `\\` unescaped (other backslashes kept, as Windows paths in file names need), and the
+    /// index past the closing quote, or the end when the quote is never closed.
+    static func quotedString(_ bytes: [UInt8], from start: Int) -> (content: [UInt8], end: Int) {
+        var content: [UInt8] = []
+        var index = start + 1
+        while index < bytes.count, bytes[index] != quote {
+            if bytes[index] == backslash, index + 1 < bytes.count,
+                bytes[index + 1] == quote || bytes[index + 1] == backslash
+            {
+                index += 1
+            }
+            content.append(bytes[index])
+            index += 1
+        }
+        return (content, min(index + 1, bytes.count))
+    }
 }

@@ -69,7 +69,8 @@ struct AddressListParser {
     }
 
     /// Ends the mailbox being read: an angle address with the phrase as its name, or a bare
-    /// address (the last word holding `@`, any other words becoming the name).
+    /// address (the last word holding `@`, any other words becoming the name); words without
+    /// any `@` are not an address and are dropped.
     private mutating func finishMailbox() {
         defer {
             phrase.removeAll()
@@ -82,10 +83,7 @@ struct AddressListParser {
             return
         }
         let words = phrase.split(separator: ASCII.space)
-        guard let at = words.lastIndex(where: { $0.contains(ASCII.at) }) else {
-            if words.count == 1 { raw.append(([], Array(words[0]))) }
-            return
-        }
+        guard let at = words.lastIndex(where: { $0.contains(ASCII.at) }) else { return }
         var name = words
         name.remove(at: at)
         raw.append((Array(name.joined(separator: [ASCII.space])), Array(words[at])))
@@ -115,17 +113,11 @@ struct AddressListParser {
         }
     }
 
-    /// The content of a quoted string with its escapes undone; the index moves past it.
+    /// The content of a quoted string; the index moves past it.
     private mutating func quotedString() -> [UInt8] {
-        var out: [UInt8] = []
-        index += 1
-        while index < bytes.count, bytes[index] != ASCII.quote {
-            if bytes[index] == ASCII.backslash, index + 1 < bytes.count { index += 1 }
-            out.append(bytes[index])
-            index += 1
-        }
-        index += 1
-        return out
+        let quoted = ASCII.quotedString(bytes, from: index)
+        index = quoted.end
+        return quoted.content
     }
 
     /// Skips a comment, nested comments and escapes included.

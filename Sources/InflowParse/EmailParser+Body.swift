@@ -5,16 +5,18 @@ extension EmailParser {
     /// Chooses the text body, splits it into new text, quoted history and signature, and lists
     /// the attachments.
     ///
-    /// The body is the first `text/plain` leaf that is not an attachment, else the first such
-    /// `text/html` leaf converted to text. Every other leaf that looks like an attachment
+    /// The body is the first `text/plain` leaf that is not an attachment and holds more than
+    /// whitespace, else the first such `text/html` leaf converted to text, else an empty
+    /// `text/plain` leaf. Every other leaf that looks like an attachment
     /// (disposition `attachment`, a file name, or a type other than text) is listed.
     static func readBody(
         _ root: MIMEPart, into record: inout EmailRecord, context: inout MIMEContext
     ) throws(EmailParseFailure) {
         let leaves = root.leaves
         let inlineText = leaves.indices.filter { !leaves[$0].looksLikeAttachment }
-        let plain = inlineText.first { leaves[$0].contentType == "text/plain" }
+        let plainParts = inlineText.filter { leaves[$0].contentType == "text/plain" }
         let html = inlineText.first { leaves[$0].contentType == "text/html" }
+        let plain = plainParts.first { leaves[$0].hasContent } ?? (html == nil ? plainParts.first : nil)
         record.hasHtml = html != nil
 
         if let bodyIndex = plain ?? html {

@@ -14,25 +14,27 @@ struct HeaderParameters {
     }
 
     /// Parses a header value; unquoted values run to the next `;` and an unterminated quoted
-    /// value to the end, as real mail needs.
+    /// value to the end, and a missing `;` between the token and the first parameter is
+    /// tolerated, as real mail needs.
     init(_ bytes: [UInt8], decoder: inout CharsetDecoder, notes: inout [String]) {
-        let firstSemicolon = bytes.firstIndex(of: ASCII.semicolon) ?? bytes.endIndex
-        value = HeaderParameters.token(bytes[..<firstSemicolon])
+        let tokenStart = bytes.firstIndex { !ASCII.isWhitespace($0) } ?? bytes.endIndex
+        let tokenEnd = bytes[tokenStart...].firstIndex {
+            $0 == ASCII.semicolon || ASCII.isWhitespace($0)
+        } ?? bytes.endIndex
+        value = HeaderParameters.token(bytes[tokenStart..<tokenEnd])
         var sections = RFC2231Sections()
-        var index = firstSemicolon
+        var index = tokenEnd
         while index < bytes.endIndex {
-            index += 1
             guard let parameter = HeaderParameters.parameter(bytes, from: index) else { break }
             sections.add(name: parameter.name, value: parameter.value)
-            index = parameter.end
+            index = parameter.end + 1
         }
         parameters = sections.joined(decoder: &decoder, notes: &notes)
     }
 
-    /// The leading token without comments and whitespace, lowercased.
+    /// The leading token without a trailing comment, lowercased.
     private static func token(_ bytes: ArraySlice<UInt8>) -> String {
-        let withoutComment = bytes.prefix { $0 != ASCII.openParen }
-        return ASCII.lowercasedString(withoutComment.filter { !ASCII.isWhitespace($0) }[...])
+        ASCII.lowercasedString(bytes.prefix { $0 != ASCII.openParen })
     }
 
     /// One `name=value` from `start`: the lowercased name, the raw value, and the index of the
@@ -51,15 +53,9 @@ struct HeaderParameters {
             let end = bytes[index...].firstIndex(of: ASCII.semicolon) ?? bytes.endIndex
             return (name, Array(ASCII.trimmed(bytes[index..<end])), end)
         }
-        var value: [UInt8] = []
-        index += 1
-        while index < bytes.endIndex, bytes[index] != ASCII.quote {
-            if bytes[index] == ASCII.backslash, index + 1 < bytes.endIndex { index += 1 }
-            value.append(bytes[index])
-            index += 1
-        }
-        let end = bytes[min(index, bytes.endIndex)...].firstIndex(of: ASCII.semicolon) ?? bytes.endIndex
-        return (name, value, end)
+        let quoted = ASCII.quotedString(bytes, from: index)
+        let end = bytes[quoted.end...].firstIndex(of: ASCII.semicolon) ?? bytes.endIndex
+        return (name, quoted.content, end)
     }
 }
 

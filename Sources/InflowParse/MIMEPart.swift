@@ -8,7 +8,7 @@ public struct MIMEPart: Sendable {
     let headers: HeaderBlock
     /// The media type, lowercased `type/subtype`: `text/plain` when undeclared or unreadable
     /// (`message/rfc822` for the parts of a `multipart/digest`).
-    public let contentType: String
+    public internal(set) var contentType: String
     /// The Content-Type parameters by lowercased name, RFC 2231 forms joined and decoded.
     public let parameters: [String: String]
     /// The Content-Disposition value lowercased (`inline`, `attachment`), empty when absent.
@@ -18,9 +18,9 @@ public struct MIMEPart: Sendable {
     /// The Content-Transfer-Encoding lowercased, empty when absent.
     public let transferEncoding: String
     /// The sub-parts of a multipart part, in order; empty for a leaf.
-    public let children: [MIMEPart]
+    public internal(set) var children: [MIMEPart]
     /// The body as written, before transfer decoding.
-    let body: ArraySlice<UInt8>
+    var body: ArraySlice<UInt8>
 
     /// The value of the first header field with this name (any case), decoded, or nil.
     public func header(_ name: String) -> String? {
@@ -73,6 +73,11 @@ public struct MIMEPart: Sendable {
         disposition == "attachment" || filename != nil || !contentType.hasPrefix("text/")
     }
 
+    /// True when the raw body holds more than whitespace.
+    var hasContent: Bool {
+        body.contains { !ASCII.isWhitespace($0) }
+    }
+
     /// The leaves of the tree in document order.
     var leaves: [MIMEPart] {
         contentType.hasPrefix("multipart/") ? children.flatMap(\.leaves) : [self]
@@ -105,10 +110,12 @@ extension EmailParser {
                     + "so it is not an email")
         }
         context.partCount = 1
-        let root = try MIMEPart(
-            headers: headers, body: bytes[bodyStart...], depth: 0, defaultType: "text/plain",
+        let reader = MIMEReader(bytes: bytes)
+        var root = try reader.part(
+            headers: headers, bodyStart: bodyStart, depth: 0, defaultType: "text/plain", stack: [],
             context: &context)
-        return (root, headers)
+        root.part.body = bytes[bodyStart...]
+        return (root.part, headers)
     }
 }
 
@@ -121,77 +128,5 @@ struct MIMEContext {
 
     mutating func note(_ note: String) {
         if !notes.contains(note) { notes.append(note) }
-    }
-}
-
-extension MIMEPart {
-    /// Builds a part from its header block and body, walking multipart bodies recursively.
-    init(
-        headers: HeaderBlock, body: ArraySlice<UInt8>, depth: Int, defaultType: String,
-        context: inout MIMEContext
-    ) throws(EmailParseFailure) {
-        let type = HeaderParameters(
-            headers.first("content-type") ?? [], decoder: &context.decoder, notes: &context.notes)
-        let disposition = HeaderParameters(
-            headers.first("content-disposition") ?? [], decoder: &context.decoder,
-            notes: &context.notes)
-        self.headers = headers
-        self.body = body
-        self.parameters = type.parameters
-        self.disposition = disposition.value
-        self.filename = disposition["filename"] ?? type["name"]
-        self.transferEncoding = ASCII.lowercasedString(headers.first("content-transfer-encoding") ?? [])
-        let mediaType = MIMEPart.mediaType(type.value, default: defaultType)
-        (self.contentType, self.children) = try MIMEPart.walk(
-            mediaType: mediaType, boundary: type["boundary"], body: body, depth: depth,
-            context: &context)
-    }
-
-    private static func mediaType(_ value: String, default defaultType: String) -> String {
-        if value.isEmpty { return defaultType }
-        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return "text/plain" }
-        return value
-    }
-
-    /// The type and children of a part: a multipart with a usable boundary is split; one
-    /// without, or beyond the nesting limit, is read as a text leaf with a note.
-    private static func walk(
-        mediaType: String, boundary: String?, body: ArraySlice<UInt8>, depth: Int,
-        context: inout MIMEContext
-    ) throws(EmailParseFailure) -> (String, [MIMEPart]) {
-        guard mediaType.hasPrefix("multipart/") else { return (mediaType, []) }
-        guard let boundary, !boundary.isEmpty else {
-            context.note("\(mediaType) without a boundary; body read as text")
-            return ("text/plain", [])
-        }
-        guard depth < ParseLimits.maxNestingDepth else {
-            context.note(
-                "MIME nesting deeper than \(ParseLimits.maxNestingDepth) levels; deeper parts not read")
-            return ("application/octet-stream", [])
-        }
-        let split = BoundarySplitter.split(body, boundary: Array(boundary.utf8))
-        guard split.found else {
-            context.note("multipart boundary '\(boundary.debugEscaped)' not found; body read as text")
-            return ("text/plain", [])
-        }
-        if !split.closed {
-            context.note("multipart boundary '\(boundary.debugEscaped)' has no closing delimiter")
-        }
-        let childType = mediaType == "multipart/digest" ? "message/rfc822" : "text/plain"
-        var children: [MIMEPart] = []
-        for slice in split.parts {
-            guard context.partCount < ParseLimits.maxParts else {
-                context.note("more than \(ParseLimits.maxParts) MIME parts; the rest not read")
-                break
-            }
-            context.partCount += 1
-            let (headers, bodyStart) = try HeaderBlock.read(slice)
-            children.append(
-                try MIMEPart(
-                    headers: headers, body: slice[bodyStart...], depth: depth + 1,
-                    defaultType: childType, context: &context))
-        }
-        return (mediaType, children)
     }
 }

@@ -74,6 +74,12 @@ struct HeaderParsingTests {
         #expect(record.replyTo == [Address(name: "Pete", address: "pete@x.test")])
     }
 
+    @Test func wordsWithoutAnAtSignAreNotAddresses() throws {
+        let record = try Fixture.record("From: Whomever\nTo: Someone, b@x.test\n\nbody\n")
+        #expect(record.from == nil)
+        #expect(record.to == [Address(name: nil, address: "b@x.test")])
+    }
+
     @Test(arguments: [
         ("Mon, 5 Jan 2026 09:00:00 +0100", "2026-01-05T08:00:00Z"),
         ("5 Jan 2026 09:00 -0330", "2026-01-05T12:30:00Z"),

@@ -213,6 +213,33 @@ struct MIMEParsingTests {
         #expect(record.parseNotes == ["multipart boundary 'x y' has no closing delimiter"])
     }
 
+    @Test func innermostBoundaryWinsAndMissingSemicolonIsTolerated() throws {
+        let root = try EmailParser.parseStructure(Array("""
+            Content-Type: multipart/mixed
+            \tboundary="a--"
+
+            --a--
+            Content-Type: multipart/alternative; boundary="a----"
+
+            --a----
+            Content-Type: text/plain
+
+            body
+            --a----
+            Content-Type: text/html
+
+            body2
+            --a------
+            --a--
+            Content-Type: image/gif
+
+            --a----
+            """.utf8)).get()
+        #expect(root.contentType == "multipart/mixed")
+        #expect(root.children.map(\.contentType) == ["multipart/alternative", "image/gif"])
+        #expect(root.children[0].children.map { $0.text() } == ["body", "body2"])
+    }
+
     @Test func nestingBeyondTheLimitStopsWithANote() throws {
         var message = ""
         for level in 0...ParseLimits.maxNestingDepth + 2 {
