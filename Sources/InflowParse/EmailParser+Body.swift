@@ -17,30 +17,37 @@ extension EmailParser {
         let plainParts = inlineText.filter { leaves[$0].contentType == "text/plain" }
         let html = inlineText.first { leaves[$0].contentType == "text/html" }
         let plain = plainParts.first { leaves[$0].hasContent } ?? (html == nil ? plainParts.first : nil)
+        let body = plain ?? html
         record.hasHtml = html != nil
 
-        if let bodyIndex = plain ?? html {
-            var text = leaves[bodyIndex].decodedText(decoder: &context.decoder, notes: &context.notes)
-            guard text.utf8.count <= ParseLimits.maxDecodedTextBytes else {
-                throw EmailParseFailure(
-                    reason: "the text body is larger than \(ParseLimits.maxDecodedTextBytes) bytes "
-                        + "once decoded")
-            }
-            if plain == nil { text = HTMLText.text(text) }
-            let parts = ReplySplitter.split(text)
+        if let body {
+            let parts = try readText(leaves[body], isHTML: plain == nil, context: &context)
             record.text = parts.text
             record.quotedText = parts.quoted
             record.signature = parts.signature
         }
-
         record.attachments = leaves.indices.compactMap { index in
-            guard index != (plain ?? html), leaves[index].looksLikeAttachment else { return nil }
-            return attachment(leaves[index], context: &context)
+            index != body && leaves[index].looksLikeAttachment ? attachment(leaves[index]) : nil
         }
     }
 
+    /// The body part's text, converted from HTML when needed, split into its three pieces.
+    ///
+    /// - Throws: `EmailParseFailure` when the decoded text is over `ParseLimits`.
+    private static func readText(
+        _ part: MIMEPart, isHTML: Bool, context: inout MIMEContext
+    ) throws(EmailParseFailure) -> ReplySplitter.Parts {
+        let text = part.decodedText(decoder: &context.decoder, notes: &context.notes)
+        guard text.utf8.count <= ParseLimits.maxDecodedTextBytes else {
+            throw EmailParseFailure(
+                reason: "the text body is larger than \(ParseLimits.maxDecodedTextBytes) bytes "
+                    + "once decoded")
+        }
+        return ReplySplitter.split(isHTML ? HTMLText.text(text) : text)
+    }
+
     /// An attachment's metadata from its decoded bytes, or with the reason it would not decode.
-    private static func attachment(_ part: MIMEPart, context: inout MIMEContext) -> Attachment {
+    private static func attachment(_ part: MIMEPart) -> Attachment {
         let name = part.filename ?? (part.contentType == "message/rfc822" ? embeddedName(part) : nil)
         switch part.decodedBody() {
         case .success(let bytes):

@@ -1,5 +1,3 @@
-import InflowCore
-
 /// RFC 2047 encoded words (`=?charset?B|Q?text?=`) in header text.
 enum EncodedWords {
     /// A run of decoded bytes in one charset; nil charset for raw header bytes.
@@ -81,7 +79,7 @@ enum EncodedWords {
         let text = bytes[textStart..<textEnd]
         let decoded: [UInt8]
         switch encoding {
-        case UInt8(ascii: "b"): decoded = Base64.decodeLenient(text)
+        case UInt8(ascii: "b"): decoded = TransferDecoding.base64(text).bytes
         case UInt8(ascii: "q"): decoded = qDecode(text)
         default: return nil
         }

@@ -29,13 +29,13 @@ struct HTMLText {
             if byte == ASCII.less, index + 1 < html.count, HTMLText.startsTag(html[index + 1]) {
                 tag()
             } else if byte == ASCII.ampersand, let reference = HTMLEntities.reference(html, at: index) {
-                emit(Array(String(Character(reference.scalar)).utf8))
+                emit(String(Character(reference.scalar)).utf8)
                 index += reference.length
             } else if ASCII.isWhitespace(byte) {
                 pendingSpace = true
                 index += 1
             } else {
-                emit([byte])
+                emit(CollectionOfOne(byte))
                 index += 1
             }
         }
@@ -45,10 +45,10 @@ struct HTMLText {
         ASCII.isLetter(byte) || byte == ASCII.slash || byte == 0x21
     }
 
-    private mutating func emit(_ bytes: [UInt8]) {
+    private mutating func emit<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
         if pendingSpace, let last = out.last, last != ASCII.lf { out.append(ASCII.space) }
         pendingSpace = false
-        out += bytes
+        out.append(contentsOf: bytes)
     }
 
     private mutating func lineBreak(always: Bool) {

@@ -28,14 +28,14 @@ extension HeaderBlock {
     /// The block ends at the first empty line (which is consumed) or at the first line that is
     /// neither a header field nor a folded continuation (which starts the body), so that a broken
     /// part whose headers run straight into base64 still yields its body. Lines may end in CRLF,
-    /// LF or a mix; a `From ` mbox separator line on top is skipped.
+    /// LF or a mix. With `skippingEnvelope`, a `From ` mbox separator line on top is skipped.
     ///
     /// - Returns: The fields and the index where the body starts.
     /// - Throws: `EmailParseFailure` when a block has more fields, or a field more bytes, than
     ///   `ParseLimits` allows.
     /// - Complexity: O(n) in the size of the header block.
     static func read(
-        _ bytes: ArraySlice<UInt8>
+        _ bytes: ArraySlice<UInt8>, skippingEnvelope: Bool = false
     ) throws(EmailParseFailure) -> (block: HeaderBlock, bodyStart: Int) {
         var block = HeaderBlock()
         var lineStart = bytes.startIndex
@@ -51,7 +51,7 @@ extension HeaderBlock {
                 try block.appendContinuation(line)
             } else if let field = HeaderBlock.field(line) {
                 try block.append(field)
-            } else if block.fields.isEmpty, line.starts(with: "From ".utf8) {
+            } else if skippingEnvelope, lineStart == bytes.startIndex, line.starts(with: "From ".utf8) {
                 lineStart = next
                 continue
             } else {

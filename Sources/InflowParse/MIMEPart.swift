@@ -103,7 +103,7 @@ extension EmailParser {
     ) throws(EmailParseFailure) -> (root: MIMEPart, headers: HeaderBlock) {
         var start = bytes.startIndex
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
-        let (headers, bodyStart) = try HeaderBlock.read(bytes[start...])
+        let (headers, bodyStart) = try HeaderBlock.read(bytes[start...], skippingEnvelope: true)
         guard !headers.fields.isEmpty else {
             throw EmailParseFailure(
                 reason: "no header fields found: the item does not start with 'Name: value' lines, "

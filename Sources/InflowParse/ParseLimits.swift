@@ -32,6 +32,7 @@ public struct EmailParseFailure: Error, Sendable, Equatable, CustomStringConvert
         self.reason = reason
     }
 
+    /// The reason, as the failure's text.
     public var description: String {
         reason
     }

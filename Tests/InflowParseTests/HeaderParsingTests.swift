@@ -20,6 +20,20 @@ struct HeaderParsingTests {
         #expect(record.text == "this is body text")
     }
 
+    @Test func mboxSeparatorOnTopIsSkippedButNotInParts() throws {
+        let record = try Fixture.record("""
+            From 1845000000000000001@xxx Tue Mar 03 14:05:09 +0000 2026
+            Subject: after the separator
+            Content-Type: multipart/mixed; boundary=b
+
+            --b
+            From the desk of Ann: hello
+            --b--
+            """)
+        #expect(record.subject == "after the separator")
+        #expect(record.text == "From the desk of Ann: hello")
+    }
+
     @Test func bytesWithoutHeaderFieldsAreRejected() {
         let result = EmailParser.parse(Fixture.item(Array("just some text\nmore text\n".utf8)))
         guard case .failure(let failure) = result else {
