@@ -11,6 +11,7 @@ struct AddressListParser {
     private var phrase: [UInt8] = []
     private var spaceBefore = false
     private var angle: [UInt8]?
+    private var firstComment: [UInt8]?
     private var inGroup = false
     private var raw: [(name: [UInt8], address: [UInt8])] = []
 
@@ -39,7 +40,8 @@ struct AddressListParser {
                 spaceBefore = true
                 index += 1
             case ASCII.openParen:
-                skipComment()
+                let text = comment()
+                if firstComment == nil, !text.isEmpty { firstComment = text }
             case ASCII.quote:
                 addWord(quotedString())
             case ASCII.less:
@@ -68,29 +70,37 @@ struct AddressListParser {
         spaceBefore = false
     }
 
-    /// Ends the mailbox being read: an angle address with the phrase as its name, or a bare
-    /// address (the last word holding `@`, any other words becoming the name); words without
-    /// any `@` are not an address and are dropped.
+    /// Ends the mailbox being read: an angle address with the phrase as its name, or bare
+    /// addresses (words holding `@`; when there is one, the other words are its name). Without
+    /// a phrase, the first comment is the name (`<a@x> (Ann)`). Words without any `@` and no
+    /// angle address are not an address and are dropped.
     private mutating func finishMailbox() {
         defer {
             phrase.removeAll()
             angle = nil
+            firstComment = nil
             spaceBefore = false
         }
         if let angle {
             let address = AddressListParser.withoutRoute(angle)
-            if !address.isEmpty { raw.append((phrase, address)) }
+            if !address.isEmpty { raw.append((phrase.isEmpty ? firstComment ?? [] : phrase, address)) }
             return
         }
         let words = phrase.split(separator: ASCII.space)
-        guard let at = words.lastIndex(where: { $0.contains(ASCII.at) }) else { return }
-        var name = words
-        name.remove(at: at)
-        raw.append((Array(name.joined(separator: [ASCII.space])), Array(words[at])))
+        let addresses = words.filter { $0.contains(ASCII.at) }
+        guard addresses.count == 1 else {
+            raw += addresses.map { ([], Array($0)) }
+            return
+        }
+        let name = Array(words.filter { !$0.contains(ASCII.at) }.joined(separator: [ASCII.space]))
+        raw.append((name.isEmpty ? firstComment ?? [] : name, Array(addresses[0])))
     }
 
+    /// The address without an obsolete source route (`@a.test,@b.test:user@c.test`).
     private static func withoutRoute(_ address: [UInt8]) -> [UInt8] {
-        guard let colon = address.lastIndex(of: ASCII.colon) else { return address }
+        guard address.first == ASCII.at, let colon = address.lastIndex(of: ASCII.colon) else {
+            return address
+        }
         return Array(address[(colon + 1)...])
     }
 
@@ -120,19 +130,29 @@ struct AddressListParser {
         return quoted.content
     }
 
-    /// Skips a comment, nested comments and escapes included.
-    private mutating func skipComment() {
+    /// Reads a comment, nested comments and escapes included, and returns its text without
+    /// the outer parentheses; the index moves past it.
+    private mutating func comment() -> [UInt8] {
         var depth = 0
+        var text: [UInt8] = []
         while index < bytes.count {
-            switch bytes[index] {
-            case ASCII.backslash: index += 1
-            case ASCII.openParen: depth += 1
-            case ASCII.closeParen: depth -= 1
-            default: break
+            let byte = bytes[index]
+            if byte == ASCII.backslash, index + 1 < bytes.count {
+                index += 1
+                text.append(bytes[index])
+            } else if byte == ASCII.openParen {
+                if depth > 0 { text.append(byte) }
+                depth += 1
+            } else if byte == ASCII.closeParen {
+                depth -= 1
+                if depth > 0 { text.append(byte) }
+            } else {
+                text.append(byte)
             }
             index += 1
-            if depth == 0 { return }
+            if depth == 0 { break }
         }
+        return Array(ASCII.trimmed(text))
     }
 
     /// The address inside `<...>` without whitespace; the index moves past `>`.
@@ -141,7 +161,7 @@ struct AddressListParser {
         index += 1
         while index < bytes.count, bytes[index] != ASCII.greater {
             if bytes[index] == ASCII.openParen {
-                skipComment()
+                _ = comment()
                 continue
             }
             if !ASCII.isWhitespace(bytes[index]) && bytes[index] != ASCII.quote {

@@ -82,7 +82,7 @@ struct HeaderParsingTests {
                 + "Bcc: <@route.test:d@w.test>\nReply-To: Pete(A \\) chap) <pete@x.test>\n\nbody\n")
         #expect(record.to == [
             Address(name: nil, address: "a@x.test"), Address(name: "Bo", address: "b@y.test"),
-            Address(name: nil, address: "c@z.test"),
+            Address(name: "Cy", address: "c@z.test"),
         ])
         #expect(record.bcc == [Address(name: nil, address: "d@w.test")])
         #expect(record.replyTo == [Address(name: "Pete", address: "pete@x.test")])
