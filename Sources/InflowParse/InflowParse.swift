@@ -1,2 +1,0 @@
-/// The `InflowParse` module; its types live in the files beside this one.
-enum InflowParseNamespace {}
