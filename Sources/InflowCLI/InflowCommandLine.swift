@@ -17,7 +17,7 @@ public enum InflowCommandLine {
     /// Runs the command named by the process arguments and exits with its code.
     public static func main() -> Never {
         let words = Array(CommandLine.arguments.dropFirst())
-        exit(run(words, print: { fputs($0, stdout) }).rawValue)
+        exit(run(words, print: { StandardStream.output.write($0) }).rawValue)
     }
 
     /// Runs a command line and returns its exit code; `print` receives stdout text.

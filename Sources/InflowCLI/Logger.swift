@@ -1,4 +1,3 @@
-internal import Glibc
 import InflowCore
 import InflowJobs
 import Synchronization
@@ -35,9 +34,7 @@ final class Logger: Sendable {
             }
             line = JSON.object(object).text
         }
-        lock.withLock { _ in
-            fputs(line + "\n", stderr)
-        }
+        lock.withLock { _ in StandardStream.error.write(line + "\n") }
     }
 
     /// Writes a one-line error.

@@ -41,40 +41,42 @@ struct ExtractStep {
         var unreadableFiles: [String] = []
         var ignoredNames: [String] = []
 
-        for input in try InputScanner.scan(folders: folders) {
-            guard input.kind != .ignored else {
+        let extractor = MailExtractor(source: source)
+        for input in try InputScanner.scan(folders) {
+            if case .ignored = input.kind {
                 summary.ignored += 1
                 ignoredNames.append(Path.basename(input.path))
                 continue
             }
             summary.files += 1
-            let print = try FileFingerprint.compute(path: input.path)
+            let print = try FileFingerprint.of(path: input.path)
             let fingerprint = InputFingerprint(source: source, path: input.path, size: print.size,
                                                sha256: print.sha256)
+            summary.fingerprints.append(fingerprint)
             if quick, let known = try catalog.fingerprint(source: source, path: input.path),
                 known.size == print.size, known.sha256 == print.sha256
             {
                 summary.filesUnchanged += 1
-                summary.fingerprints.append(fingerprint)
                 continue
             }
-            let result = try MailExtractor.extract(input, source: source) { item in
+
+            let result = try extractor.extract(input) { item in
                 if quick, try catalog.isRawLoaded(item.origin.sha256) {
                     summary.skippedAsLoaded += 1
                 } else {
                     summary.items += 1
                     try output.records.write(item.json)
                 }
-            } onReject: { reject in
+            }
+            for reject in result.rejects {
                 try output.reject(reject)
             }
             if let failure = result.failure {
-                unreadableFiles.append(failure)
+                unreadableFiles.append(failure.description)
                 try output.reject(Reject(source: source, dataType: .emails,
                                          origin: Origin(file: input.path, sha256: print.sha256),
-                                         stage: Stage.extract.rawValue, reason: failure))
+                                         stage: Stage.extract.rawValue, reason: failure.description))
             }
-            summary.fingerprints.append(fingerprint)
         }
         try output.commit()
 

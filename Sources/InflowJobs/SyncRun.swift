@@ -194,7 +194,7 @@ final class SyncRun {
             records[source] = record
         }
         try? writeManifest()
-        try? ReportWriter.writeAll(layout: layout, catalog: catalog, now: environment.now)
+        _ = try? ReportWriter.writeAll(layout: layout, catalog: catalog, now: environment.now)
         observer(JobEvent(.error, "job failed", [("job", job.jobId), ("reason", reason)]))
         throw JobError.failed(jobId: job.jobId, reason: reason)
     }

@@ -57,12 +57,12 @@ public final class JSONLinesWriter {
     public func commit() throws {
         try compressPending()
         while true {
-            let remaining = try output.withUnsafeMutableBytes { raw in
+            let (remaining, written) = try output.withUnsafeMutableBytes { raw in
                 var out = ZSTD_outBuffer(dst: raw.baseAddress, size: raw.count, pos: 0)
                 let left = try check(ZSTD_endStream(stream, &out), "ZSTD_endStream")
-                try file.write(output[..<out.pos])
-                return left
+                return (left, out.pos)
             }
+            try file.write(output[..<written])
             if remaining == 0 { break }
         }
         try file.publish()
