@@ -6,6 +6,12 @@ extension JSON {
         /// The byte offset in the text.
         public var offset: Int
 
+        /// Creates an error at a byte offset.
+        public init(reason: String, offset: Int) {
+            self.reason = reason
+            self.offset = offset
+        }
+
         public var description: String {
             "invalid JSON at byte \(offset): \(reason)"
         }

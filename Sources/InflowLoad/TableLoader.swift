@@ -264,26 +264,21 @@ public final class TableLoader {
     /// The `id` of a table row, read from the front of the line without parsing the rest:
     /// every row Inflow writes starts with `{"id":`.
     static func leadingID(_ line: ArraySlice<UInt8>) -> String? {
-        let prefix = Array(#"{"id":"#.utf8)
+        let prefix = Array(#"{"id":""#.utf8)
         guard line.starts(with: prefix) else { return nil }
-        var index = line.startIndex + prefix.count
-        var depth = 0
-        while index < line.endIndex {
-            let byte = line[index]
-            if byte == UInt8(ascii: "\\") {
-                index += 2
-                depth += 1
-                continue
+        let open = line.startIndex + prefix.count - 1
+        var index = open + 1
+        var escaped = false
+        while index < line.endIndex, line[index] != UInt8(ascii: "\"") {
+            if line[index] == UInt8(ascii: "\\") {
+                escaped = true
+                index += 1
             }
-            if byte == UInt8(ascii: "\"") { break }
             index += 1
         }
         guard index < line.endIndex else { return nil }
-        let literal = line[(line.startIndex + prefix.count - 1)...index]
-        if depth == 0 {
-            return String(decoding: literal.dropFirst().dropLast(), as: UTF8.self)
-        }
-        return (try? JSON.parse(literal))?.stringValue
+        if !escaped { return String(decoding: line[(open + 1)..<index], as: UTF8.self) }
+        return (try? JSON.parse(line[open...index]))?.stringValue
     }
 }
 

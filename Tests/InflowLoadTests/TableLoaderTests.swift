@@ -1,5 +1,5 @@
 import InflowCore
-import InflowLoad
+@testable import InflowLoad
 import InflowStore
 import Testing
 
@@ -107,5 +107,17 @@ import Testing
         let again = try load(rows, catalog: catalog, job: "j2", now: 1_767_800_000)
         #expect(again.snapshot == nil)
         #expect(again.counts[.google] == ItemCounts(added: 0, updated: 0, unchanged: 1, skipped: 0))
+    }
+}
+
+@Suite struct LeadingIDTests {
+    @Test(arguments: [
+        (#"{"id":"m1@example.com","type":"email"}"#, "m1@example.com"),
+        (#"{"id":"a\"b\\c","x":1}"#, "a\"b\\c"),
+        (#"{"type":"email","id":"x"}"#, nil),
+        (#"{"id":"unterminated"#, nil),
+    ] as [(String, String?)])
+    func readsTheIdAtTheFrontOfARow(line: String, expected: String?) {
+        #expect(TableLoader.leadingID(Array(line.utf8)[...]) == expected)
     }
 }
