@@ -1,0 +1,94 @@
+import Foundation
+import InflowCore
+import InflowStore
+import Testing
+
+/// Bad input gets one line and the right exit code, and leaves earlier tables as they were.
+@Suite struct BadInputTests {
+    private func loadedFixture() throws -> WorkspaceFixture {
+        let fixture = try WorkspaceFixture()
+        try fixture.writeInput("all.mbox", Mail.mbox([
+            Mail.message(id: "a@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "Kept",
+                         date: "Mon, 5 Jan 2026 09:00:00 +0000"),
+        ]))
+        #expect(fixture.inflow("run", "--workspace", "example.com").code == 0)
+        return fixture
+    }
+
+    @Test func unknownWorkspaceIsBadInput() throws {
+        let fixture = try loadedFixture()
+        #expect(fixture.inflow("run", "--workspace", "other.com").code == 2)
+        #expect(fixture.inflow("run", "--workspace", "../etc").code == 2)
+        #expect(fixture.inflow("status", "--workspace", "Nope.com").code == 2)
+    }
+
+    @Test func malformedPipelineIsBadInputAndTablesStay() throws {
+        let fixture = try loadedFixture()
+        try fixture.writePipeline(#"{"workspace": "example.com", "ownDomains": ["example.com"], "sorces": {}}"#)
+        #expect(fixture.inflow("run", "--workspace", "example.com").code == 2)
+        try fixture.writePipeline("{not json")
+        #expect(fixture.inflow("run", "--workspace", "example.com").code == 2)
+        #expect(try fixture.table() == ["a@acme.test": "Kept"])
+    }
+
+    @Test func missingInputFolderIsBadInputAndTablesStay() throws {
+        let fixture = try loadedFixture()
+        try FileManager.default.removeItem(atPath: fixture.inputs)
+        #expect(fixture.inflow("run", "--workspace", "example.com").code == 2)
+        #expect(try fixture.table() == ["a@acme.test": "Kept"])
+    }
+
+    @Test func aSourceWithOnlyUnreadableInputsFailsTheJob() throws {
+        let fixture = try loadedFixture()
+        try FileManager.default.removeItem(atPath: fixture.inputs + "/all.mbox")
+        try fixture.writeInput("broken.mbox", "this is not a mailbox at all\n")
+        let run = fixture.inflow("run", "--workspace", "example.com", "--sync-type", "full")
+        #expect(run.code == 1)
+        #expect(run.document?.string("status") == "failed")
+        let errors = run.document?.array("syncHistory").first?.objectValue?.array("errors") ?? []
+        #expect(errors.contains { $0.objectValue?.string("severity") == "error" })
+        #expect(try fixture.table() == ["a@acme.test": "Kept"])
+    }
+
+    @Test func aBadFileBesideGoodOnesIsRejectedAndTheRestLoads() throws {
+        let fixture = try loadedFixture()
+        try fixture.writeInput("z-broken.mbox", "this is not a mailbox at all\n")
+        try fixture.writeInput("new.eml", Mail.message(
+            id: "n@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "New",
+            date: "Mon, 5 Jan 2026 10:00:00 +0000"))
+        let run = fixture.inflow("run", "--workspace", "example.com")
+        #expect(run.code == 0)
+        #expect(try fixture.table() == ["a@acme.test": "Kept", "n@acme.test": "New"])
+        let runDir = try #require(run.document?.object("outputs")?.string("runDir"))
+        let rejects = try fixture.stageRows(runDir, "extract/google/emails.rejects.jsonl.zst")
+        #expect(rejects.first?.object("origin")?.string("file")?.hasSuffix("z-broken.mbox") == true)
+    }
+
+    @Test func busyWorkspaceExitsThree() throws {
+        let fixture = try loadedFixture()
+        let lock = try WorkspaceLock(path: fixture.data + "/example.com/.lock", wait: false)
+        #expect(fixture.inflow("run", "--workspace", "example.com").code == 3)
+        lock.release()
+        #expect(fixture.inflow("run", "--workspace", "example.com").code == 0)
+    }
+
+    @Test(arguments: [
+        ["run", "--workspace", "example.com", "--sync-type", "fast"],
+        ["run", "--workspace", "example.com", "--sources", "gmail"],
+        ["run", "--workspace", "example.com", "--sources", "hubspot"],
+        ["run", "--workspace", "example.com", "--bogus", "1"],
+        ["history", "--workspace", "example.com", "--limit", "101"],
+        ["history", "--workspace", "example.com", "--limit", "0"],
+        ["status", "--workspace", "example.com", "--job-id", "ingest_job_000000000000"],
+        ["frobnicate"],
+        ["run"],
+    ])
+    func badUsageExitsTwo(words: [String]) throws {
+        let fixture = try loadedFixture()
+        var output = ""
+        let arguments = words + ["--data-dir", fixture.data, "--pipelines-dir", fixture.pipelines,
+                                 "--reports-dir", fixture.reports]
+        #expect(InflowCommandLineProbe.run(arguments, output: &output) == 2)
+        #expect(output.isEmpty)
+    }
+}
