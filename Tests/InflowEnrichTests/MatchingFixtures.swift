@@ -96,7 +96,7 @@ enum MatchingFixtures {
         _ clients: [(id: String, name: String, aliases: [String], domains: [String],
             contacts: [String])],
         workspace: [String] = ["northpeak.example"],
-        freeMail: [String] = ["gmail.com", "outlook.com", "yahoo.co.uk"]
+        freeMail: FreeMailDomains = FreeMailDomains(["gmail.com", "outlook.com", "yahoo.co.uk"])
     ) -> ClientMatcher {
         var directory = ClientDirectory()
         for client in clients {
@@ -106,6 +106,6 @@ enum MatchingFixtures {
         }
         return ClientMatcher(
             directory: directory, workspaceDomains: workspace,
-            publicSuffixes: smallSuffixList, freeMail: FreeMailDomains(freeMail))
+            publicSuffixes: smallSuffixList, freeMail: freeMail)
     }
 }
