@@ -55,7 +55,8 @@ public struct MIMEPart: Sendable {
     /// transfer encoding as written, each with a note.
     func decodedText(decoder: inout CharsetDecoder, notes: inout [String]) -> String {
         if !TransferDecoding.isKnown(transferEncoding) {
-            notes.append("Content-Transfer-Encoding '\(transferEncoding.debugEscaped)' unknown; text read as written")
+            let encoding = transferEncoding.debugEscaped
+            notes.append("Content-Transfer-Encoding '\(encoding)' unknown; text read as written")
         }
         let bytes = TransferDecoding.decodeLeniently(body, encoding: transferEncoding)
         return decoder.decode(bytes[...], charset: parameters["charset"], notes: &notes)

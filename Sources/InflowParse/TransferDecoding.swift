@@ -38,7 +38,8 @@ enum TransferDecoding {
         let decoded = base64(body)
         if let invalid = decoded.invalid {
             let hex = String(invalid.byte, radix: 16, uppercase: true)
-            throw Failure(reason: "base64 body has the invalid byte 0x\(hex) at offset \(invalid.offset)")
+            throw Failure(
+                reason: "base64 body has the invalid byte 0x\(hex) at offset \(invalid.offset)")
         }
         guard decoded.significant % 4 != 1 else {
             throw Failure(reason: "base64 body is truncated (\(decoded.significant) characters)")

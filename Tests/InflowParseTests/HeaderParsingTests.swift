@@ -139,7 +139,8 @@ struct HeaderParsingTests {
     @Test func gmailThreadAndLabels() throws {
         let record = try Fixture.record(
             "X-GM-THRID: 1545668983435175434\n"
-                + "X-Gmail-Labels: Inbox,Important,\"Travel, 2023\",\n Category Updates,\"a \"\"q\"\"\"\n"
+                + "X-Gmail-Labels: Inbox,Important,\"Travel, 2023\",\n"
+                + " Category Updates,\"a \"\"q\"\"\"\n"
                 + "\nbody\n")
         #expect(record.threadId == "1545668983435175434")
         #expect(record.labels == ["Inbox", "Important", "Travel, 2023", "Category Updates", "a \"q\""])
