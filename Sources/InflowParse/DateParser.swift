@@ -67,8 +67,10 @@ enum DateParser {
             time = (hour, minute, second)
         }
 
+        /// The instant, or nil when a field is missing or out of range (years 1 to 9999).
         var timestamp: Timestamp? {
-            guard let month, let time, let date = dayAndYear() else { return nil }
+            guard let month, let time, let date = dayAndYear(), (1...9999).contains(date.year)
+            else { return nil }
             return Timestamp(
                 year: date.year, month: month, day: date.day, hour: time.hour, minute: time.minute,
                 second: time.second, offsetSeconds: offset ?? 0)

@@ -110,6 +110,11 @@ struct HeaderParsingTests {
         #expect(try Fixture.date(header) == expected)
     }
 
+    @Test(arguments: ["5 Jan 999999999 09:00:00 +0000", "31 Feb 2026 09:00:00 +0000", "5 Jan 2026"])
+    func outOfRangeOrIncompleteDatesAreNil(header: String) throws {
+        #expect(try Fixture.date(header) == nil)
+    }
+
     @Test func unreadableDateIsNilWithANote() throws {
         let record = try EmailParser.parse(
             Fixture.item(Array("Date: 7 Bog 2026 19:14:51 +0000\n\nbody\n".utf8),
