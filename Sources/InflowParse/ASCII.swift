@@ -32,6 +32,11 @@ enum ASCII {
         byte == space || byte == tab || byte == cr || byte == lf
     }
 
+    /// True for space and tab, the whitespace inside one line.
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab
+    }
+
     /// True for ASCII digits.
     static func isDigit(_ byte: UInt8) -> Bool {
         byte >= 0x30 && byte <= 0x39

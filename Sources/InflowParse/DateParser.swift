@@ -67,8 +67,10 @@ enum DateParser {
             time = (hour, minute, second)
         }
 
+        /// The instant, or nil when a field is missing or out of range (years 1 to 9999).
         var timestamp: Timestamp? {
-            guard let month, let time, let date = dayAndYear() else { return nil }
+            guard let month, let time, let date = dayAndYear(), (1...9999).contains(date.year)
+            else { return nil }
             return Timestamp(
                 year: date.year, month: month, day: date.day, hour: time.hour, minute: time.minute,
                 second: time.second, offsetSeconds: offset ?? 0)
@@ -100,13 +102,17 @@ enum DateParser {
     private static func numericZone(_ token: ArraySlice<UInt8>) -> Int? {
         let sign = token.first == ASCII.minus ? -1 : 1
         let digits = token.dropFirst().filter { $0 != ASCII.colon }
-        guard digits.count == 4 || digits.count == 2, let value = number(digits[...]) else { return nil }
+        guard digits.count == 4 || digits.count == 2, let value = number(digits[...]) else {
+            return nil
+        }
         let (hours, minutes) = digits.count == 4 ? (value / 100, value % 100) : (value, 0)
         guard minutes < 60 else { return nil }
         return sign * (hours * 3600 + minutes * 60)
     }
 
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
 
     private static func month(_ token: ArraySlice<UInt8>) -> Int? {
         guard token.count >= 3, token.allSatisfy(ASCII.isLetter) else { return nil }

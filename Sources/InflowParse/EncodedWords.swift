@@ -87,7 +87,9 @@ enum EncodedWords {
     }
 
     /// The Q encoding: `_` is a space, `=XX` a byte, anything else itself.
-    private static func qDecode<Bytes: Collection<UInt8>>(_ text: Bytes) -> [UInt8] where Bytes.Index == Int {
+    private static func qDecode<Bytes: Collection<UInt8>>(
+        _ text: Bytes
+    ) -> [UInt8] where Bytes.Index == Int {
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
         var index = text.startIndex

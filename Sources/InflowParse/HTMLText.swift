@@ -60,7 +60,8 @@ struct HTMLText {
     /// Handles one tag (or comment) starting at `<`.
     private mutating func tag() {
         if html[index...].starts(with: "<!--".utf8) {
-            index = HTMLText.find(Array("-->".utf8), in: html, from: index + 4).map { $0 + 3 } ?? html.count
+            let end = HTMLText.find(Array("-->".utf8), in: html, from: index + 4)
+            index = end.map { $0 + 3 } ?? html.count
             return
         }
         let nameStart = html[index + 1] == ASCII.slash ? index + 2 : index + 1
@@ -74,7 +75,8 @@ struct HTMLText {
 
         if !closing, HTMLText.dropped.contains(name) {
             let end = HTMLText.find(Array("</\(name)".utf8), in: html, from: index, caseless: true)
-            index = end.flatMap { html[$0...].firstIndex(of: ASCII.greater) }.map { $0 + 1 } ?? html.count
+            let closer = end.flatMap { html[$0...].firstIndex(of: ASCII.greater) }
+            index = closer.map { $0 + 1 } ?? html.count
         } else if name == "br" {
             lineBreak(always: true)
         } else if HTMLText.blocks.contains(name) {

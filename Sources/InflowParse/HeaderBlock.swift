@@ -66,14 +66,14 @@ extension HeaderBlock {
     private static func field(_ line: ArraySlice<UInt8>) -> HeaderField? {
         guard let colon = line.firstIndex(of: ASCII.colon) else { return nil }
         var nameEnd = colon
-        while nameEnd > line.startIndex, line[nameEnd - 1] == ASCII.space || line[nameEnd - 1] == ASCII.tab {
+        while nameEnd > line.startIndex, ASCII.isBlank(line[nameEnd - 1]) {
             nameEnd -= 1
         }
         let name = line[line.startIndex..<nameEnd]
         guard !name.isEmpty, name.allSatisfy({ $0 > 32 && $0 < 127 }) else { return nil }
 
         var valueStart = colon + 1
-        while valueStart < line.endIndex, line[valueStart] == ASCII.space || line[valueStart] == ASCII.tab {
+        while valueStart < line.endIndex, ASCII.isBlank(line[valueStart]) {
             valueStart += 1
         }
         return HeaderField(key: ASCII.lowercasedString(name), value: Array(line[valueStart...]))

@@ -36,8 +36,7 @@ public struct MIMEPart: Sendable {
     ///   encoding, or base64 with bytes outside its alphabet).
     public func decodedBody() -> Result<[UInt8], EmailParseFailure> {
         do {
-            return .success(
-                try TransferDecoding.decode(body, encoding: transferEncoding, strict: true))
+            return .success(try TransferDecoding.decode(body, encoding: transferEncoding))
         } catch {
             return .failure(EmailParseFailure(reason: error.reason))
         }
@@ -55,15 +54,11 @@ public struct MIMEPart: Sendable {
     /// The body decoded to text, guessing where the charset is unknown and leaving an unknown
     /// transfer encoding as written, each with a note.
     func decodedText(decoder: inout CharsetDecoder, notes: inout [String]) -> String {
-        let bytes: [UInt8]
-        do {
-            bytes = try TransferDecoding.decode(body, encoding: transferEncoding, strict: false)
-        } catch {
-            bytes = Array(body)
+        if !TransferDecoding.isKnown(transferEncoding) {
+            let encoding = transferEncoding.debugEscaped
+            notes.append("Content-Transfer-Encoding '\(encoding)' unknown; text read as written")
         }
-        if !["", "7bit", "8bit", "binary", "quoted-printable", "base64"].contains(transferEncoding) {
-            notes.append("Content-Transfer-Encoding '\(transferEncoding)' unknown; text read as written")
-        }
+        let bytes = TransferDecoding.decodeLeniently(body, encoding: transferEncoding)
         return decoder.decode(bytes[...], charset: parameters["charset"], notes: &notes)
     }
 

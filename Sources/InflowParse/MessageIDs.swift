@@ -12,7 +12,8 @@ enum MessageIDs {
             index = close + 1
         }
         if ids.isEmpty, !value.contains(ASCII.less) {
-            ids = value.split(whereSeparator: ASCII.isWhitespace).map { String(decoding: $0, as: UTF8.self) }
+            let words = value.split(whereSeparator: ASCII.isWhitespace)
+            ids = words.map { String(decoding: $0, as: UTF8.self) }
         }
         return ids
     }
@@ -41,7 +42,11 @@ enum GmailLabels {
                         continue
                     }
                     quoted = false
-                    if next == ASCII.comma { finish(&current, into: &labels) } else { current.append(next) }
+                    if next == ASCII.comma {
+                        finish(&current, into: &labels)
+                    } else {
+                        current.append(next)
+                    }
                     continue
                 }
                 quoted.toggle()

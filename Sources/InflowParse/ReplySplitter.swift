@@ -21,7 +21,8 @@ enum ReplySplitter {
     /// - Complexity: O(n) over the UTF-8 bytes.
     static func split(_ body: String) -> Parts {
         let lines = normalisedLines(body)
-        let quoteStart = min(outlookStart(lines) ?? lines.count, trailingQuoteStart(lines) ?? lines.count)
+        let quoteStart = min(
+            outlookStart(lines) ?? lines.count, trailingQuoteStart(lines) ?? lines.count)
         let signatureLine = lines[..<quoteStart].firstIndex { line in
             line.elementsEqual("-- ".utf8) || line.elementsEqual("--".utf8)
         }
@@ -79,9 +80,8 @@ enum ReplySplitter {
         guard index >= 0 else { return nil }
         let line = ASCII.lowercasedString(lines[index])
         guard line.hasSuffix(":"), line.hasPrefix("on ") || line.contains("wrote") else { return nil }
-        if !line.hasPrefix("on "), index > 0, ASCII.lowercasedString(lines[index - 1]).hasPrefix("on ") {
-            return index - 1
-        }
+        let wrapped = index > 0 && ASCII.lowercasedString(lines[index - 1]).hasPrefix("on ")
+        if !line.hasPrefix("on "), wrapped { return index - 1 }
         return index
     }
 

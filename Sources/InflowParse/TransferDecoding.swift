@@ -5,37 +5,46 @@ enum TransferDecoding {
         var reason: String
     }
 
-    /// Decodes a part body by its lowercased Content-Transfer-Encoding (empty: none).
-    ///
-    /// Base64 is read leniently (line breaks and stray bytes skipped) when `strict` is false;
-    /// when true, bytes outside the base64 alphabet or a truncated final group are a failure,
-    /// which is how an attachment that will not decode is told apart.
-    ///
-    /// - Throws: `Failure` for an unknown encoding, or for bad base64 when `strict`.
-    static func decode(
-        _ body: ArraySlice<UInt8>, encoding: String, strict: Bool
-    ) throws(Failure) -> [UInt8] {
+    /// The encodings that leave bytes as they are, as written in real mail.
+    private static let identity: Set<String> = ["", "7bit", "8bit", "binary", "7-bit", "8-bit"]
+
+    /// True for the encodings this decoder knows.
+    static func isKnown(_ encoding: String) -> Bool {
+        identity.contains(encoding) || encoding == "quoted-printable" || encoding == "base64"
+    }
+
+    /// Decodes a part body by its lowercased Content-Transfer-Encoding (empty: none) for
+    /// reading as text: base64 is read leniently, and an unknown encoding leaves the bytes as
+    /// written.
+    static func decodeLeniently(_ body: ArraySlice<UInt8>, encoding: String) -> [UInt8] {
         switch encoding {
-        case "", "7bit", "8bit", "binary", "7-bit", "8-bit":
-            return Array(body)
-        case "quoted-printable":
-            return quotedPrintable(body)
-        case "base64":
-            let decoded = base64(body)
-            if strict, let invalid = decoded.invalid {
-                let hex = String(invalid.byte, radix: 16, uppercase: true)
-                throw Failure(reason: "base64 body has the invalid byte 0x\(hex) at offset \(invalid.offset)")
-            }
-            if strict, decoded.significant % 4 == 1 {
-                throw Failure(reason: "base64 body is truncated (\(decoded.significant) characters)")
-            }
-            return decoded.bytes
-        default:
-            if strict {
-                throw Failure(reason: "unsupported Content-Transfer-Encoding '\(encoding)'")
-            }
-            return Array(body)
+        case "quoted-printable": quotedPrintable(body)
+        case "base64": base64(body).bytes
+        default: Array(body)
         }
+    }
+
+    /// Decodes a part body by its lowercased Content-Transfer-Encoding (empty: none) for
+    /// hashing: bytes outside the base64 alphabet, a truncated final base64 group and an unknown
+    /// encoding are failures, which is how an attachment that will not decode is told apart.
+    ///
+    /// - Throws: `Failure` naming the encoding or the offending byte and its offset.
+    static func decode(_ body: ArraySlice<UInt8>, encoding: String) throws(Failure) -> [UInt8] {
+        guard isKnown(encoding) else {
+            throw Failure(reason: "unsupported Content-Transfer-Encoding '\(encoding)'")
+        }
+        guard encoding == "base64" else { return decodeLeniently(body, encoding: encoding) }
+
+        let decoded = base64(body)
+        if let invalid = decoded.invalid {
+            let hex = String(invalid.byte, radix: 16, uppercase: true)
+            throw Failure(
+                reason: "base64 body has the invalid byte 0x\(hex) at offset \(invalid.offset)")
+        }
+        guard decoded.significant % 4 != 1 else {
+            throw Failure(reason: "base64 body is truncated (\(decoded.significant) characters)")
+        }
+        return decoded.bytes
     }
 
     /// Base64 read the way mail readers do: whitespace and bytes outside the alphabet are

@@ -110,6 +110,11 @@ struct HeaderParsingTests {
         #expect(try Fixture.date(header) == expected)
     }
 
+    @Test(arguments: ["5 Jan 999999999 09:00:00 +0000", "31 Feb 2026 09:00:00 +0000", "5 Jan 2026"])
+    func outOfRangeOrIncompleteDatesAreNil(header: String) throws {
+        #expect(try Fixture.date(header) == nil)
+    }
+
     @Test func unreadableDateIsNilWithANote() throws {
         let record = try EmailParser.parse(
             Fixture.item(Array("Date: 7 Bog 2026 19:14:51 +0000\n\nbody\n".utf8),
@@ -139,7 +144,8 @@ struct HeaderParsingTests {
     @Test func gmailThreadAndLabels() throws {
         let record = try Fixture.record(
             "X-GM-THRID: 1545668983435175434\n"
-                + "X-Gmail-Labels: Inbox,Important,\"Travel, 2023\",\n Category Updates,\"a \"\"q\"\"\"\n"
+                + "X-Gmail-Labels: Inbox,Important,\"Travel, 2023\",\n"
+                + " Category Updates,\"a \"\"q\"\"\"\n"
                 + "\nbody\n")
         #expect(record.threadId == "1545668983435175434")
         #expect(record.labels == ["Inbox", "Important", "Travel, 2023", "Category Updates", "a \"q\""])

@@ -24,7 +24,9 @@ struct ReplySplittingTests {
             """)
         #expect(record.text == "Thanks, see you Monday.")
         #expect(record.signature == "Bo Chen\nExample Org")
-        #expect(record.quotedText == "On Mon, 5 Jan 2026 at 09:00, Ann <a@x.test> wrote:\n> Can we meet?\n>\n> Ann")
+        #expect(
+            record.quotedText
+                == "On Mon, 5 Jan 2026 at 09:00, Ann <a@x.test> wrote:\n> Can we meet?\n>\n> Ann")
     }
 
     @Test func wrappedAttributionLineBelongsToTheQuote() throws {
@@ -36,7 +38,9 @@ struct ReplySplittingTests {
             > question
             """)
         #expect(record.text == "Yes.")
-        #expect(record.quotedText == "On Mon, 5 Jan 2026 at 09:00, Ann Example <ann@example.com>\nwrote:\n> question")
+        #expect(
+            record.quotedText
+                == "On Mon, 5 Jan 2026 at 09:00, Ann Example <ann@example.com>\nwrote:\n> question")
         #expect(record.signature == nil)
     }
 
@@ -54,7 +58,9 @@ struct ReplySplittingTests {
             """)
         #expect(record.text == "Sounds good.")
         #expect(record.signature == "Ann")
-        #expect(record.quotedText == "-----Original Message-----\nFrom: Bo\nSubject: Meet?\n\nCan we meet?")
+        #expect(
+            record.quotedText
+                == "-----Original Message-----\nFrom: Bo\nSubject: Meet?\n\nCan we meet?")
     }
 
     @Test func plainTextHasNeitherQuoteNorSignature() throws {
