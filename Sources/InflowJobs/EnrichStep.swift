@@ -2,15 +2,15 @@ import InflowCore
 import InflowEnrich
 import InflowStore
 
-/// Enrich: parsed emails plus direction and thread, written to the enrich file.
+/// Enrich: parsed emails plus direction, thread and sentiment, written to the enrich file.
 ///
-/// Sentiment, client and responses stay null here until their steps are wired in; they are
-/// never guessed.
+/// Client and responses stay null here until their steps are wired in; they are never guessed.
 struct EnrichStep {
     let layout: Layout
     let runDir: String
     let direction: DirectionClassifier
     let threads: ThreadIndex
+    let sentiment: SentimentAnalyzer
 
     /// Enriches every record in the source's parse file; returns how many were written.
     func run(source: SourceName, dataType: DataType, onItem: () throws -> Void) throws -> Int {
@@ -28,7 +28,9 @@ struct EnrichStep {
             let thread = try ThreadResolver.threadId(for: email, lookup: threads)
             email.threadId = thread
             if let messageId = email.messageId { try threads.record(messageId: messageId, threadId: thread) }
-            email.enrichment = Enrichment(direction: direction.classify(email))
+            var enrichment = Enrichment(direction: direction.classify(email))
+            enrichment.sentiment = EmailSentiment.score(email, with: sentiment)
+            email.enrichment = enrichment
             try output.records.write(email.json)
             try onItem()
         }

@@ -26,6 +26,7 @@ public final class JobRunner: Sendable {
         let workspace = try Workspace.open(request.workspace, environment: environment)
         let sources = try selectSources(request.sources, workspace: workspace)
         try workspace.checkInputs(of: sources)
+        let sentiment = try environment.sentimentAnalyzer()
 
         let layout = workspace.layout
         let lock = try acquireLock(layout: layout, wait: request.wait)
@@ -42,7 +43,7 @@ public final class JobRunner: Sendable {
         let estimate = DurationText.estimate(
             seconds: try Throughput.estimatedSeconds(catalog: catalog, kind: .sync))
         let run = SyncRun(workspace: workspace, catalog: catalog, job: job, sources: sources,
-                          environment: environment, observer: observer)
+                          environment: environment, sentiment: sentiment, observer: observer)
         observer(JobEvent(.info, "job started", [
             ("job", jobId), ("workspace", workspace.pipeline.workspace.value),
             ("syncType", request.syncType.rawValue),

@@ -12,14 +12,16 @@ final class SyncRun {
     private let sources: [SourceName]
     private let environment: Environment
     private let observer: JobObserver
+    private let sentiment: SentimentAnalyzer
     private var records: [SourceName: JobSourceRecord] = [:]
     private var fingerprints: [InputFingerprint] = []
     private var stageLog = JSONObject()
     private var timings = JSONObject()
 
     init(workspace: Workspace, catalog: Catalog, job: JobRecord, sources: [SourceName],
-         environment: Environment, observer: @escaping JobObserver)
+         environment: Environment, sentiment: SentimentAnalyzer, observer: @escaping JobObserver)
     {
+        self.sentiment = sentiment
         self.workspace = workspace
         self.catalog = catalog
         self.job = job
@@ -108,7 +110,8 @@ final class SyncRun {
 
         let enrich = EnrichStep(
             layout: layout, runDir: job.runDir,
-            direction: DirectionClassifier(ownDomains: workspace.pipeline.ownDomains), threads: threads)
+            direction: DirectionClassifier(ownDomains: workspace.pipeline.ownDomains), threads: threads,
+            sentiment: sentiment)
         let enriched = try timed("enrich.\(source.rawValue)") {
             try enrich.run(source: source, dataType: .emails) {}
         }

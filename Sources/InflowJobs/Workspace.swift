@@ -1,4 +1,5 @@
 public import InflowCore
+public import InflowEnrich
 public import InflowStore
 
 /// Where a command finds things: the data, reports and pipelines folders, and the clock.
@@ -8,15 +9,29 @@ public struct Environment: Sendable {
     public var pipelinesDir: String
     /// A fixed clock for reproducible runs and tests; nil reads the system clock.
     public var fixedNow: Timestamp?
+    /// The folder holding the VADER lexicon files fetched at set-up.
+    public var lexiconDir: String
 
     /// Creates an environment.
     public init(dataDir: String = "data", reportsDir: String = "reports", pipelinesDir: String = "pipelines",
-                fixedNow: Timestamp? = nil)
+                fixedNow: Timestamp? = nil, lexiconDir: String = "vendor/vader")
     {
         self.dataDir = dataDir
         self.reportsDir = reportsDir
         self.pipelinesDir = pipelinesDir
         self.fixedNow = fixedNow
+        self.lexiconDir = lexiconDir
+    }
+
+    /// Loads the sentiment scorer from `lexiconDir`.
+    ///
+    /// - Throws: `JobError.badInput` naming the missing file and saying to run `make setup`.
+    public func sentimentAnalyzer() throws -> SentimentAnalyzer {
+        do {
+            return SentimentAnalyzer(lexicon: try SentimentLexicon(folder: lexiconDir))
+        } catch {
+            throw JobError.badInput(error.description)
+        }
     }
 
     /// The current time: the fixed clock when set, else the system clock.
