@@ -19,6 +19,9 @@ struct CharsetDecoder {
     ) -> String {
         switch CharsetLabel.resolve(label) {
         case .utf8:
+            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            let note = "text declared UTF-8 has invalid bytes; replaced with U+FFFD"
+            CharsetDecoder.add(note, to: &notes)
             return String(decoding: bytes, as: UTF8.self)
         case .undeclared:
             return CharsetDecoder.guess(bytes).text
@@ -58,9 +61,12 @@ struct CharsetDecoder {
         _ bytes: ArraySlice<UInt8>, label: String, notes: inout [String]
     ) -> String {
         let (text, charset) = guess(bytes)
-        let note = "charset '\(label.debugEscaped)' unknown; decoded as \(charset)"
-        if !notes.contains(note) { notes.append(note) }
+        add("charset '\(label.debugEscaped)' unknown; decoded as \(charset)", to: &notes)
         return text
+    }
+
+    private static func add(_ note: String, to notes: inout [String]) {
+        if !notes.contains(note) { notes.append(note) }
     }
 
     /// Windows-1252 decoded in Swift: the five bytes it leaves undefined map to the C1 controls

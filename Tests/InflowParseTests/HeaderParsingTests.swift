@@ -49,6 +49,12 @@ struct HeaderParsingTests {
         #expect(throws: EmailParseFailure.self) { try result.get() }
     }
 
+    @Test func overlongHeaderFieldIsRejected() {
+        let value = String(repeating: "a", count: ParseLimits.maxHeaderFieldBytes)
+        let result = EmailParser.parse(Fixture.item(Array("Subject: \(value)\n more\n\nbody".utf8)))
+        #expect(throws: EmailParseFailure.self) { try result.get() }
+    }
+
     @Test(arguments: [
         ("=?utf-8?Q?Gr=C3=BC=C3=9Fe?=", "Grüße"),
         ("=?ISO-8859-1?B?R3L832U=?=", "Grüße"),

@@ -80,6 +80,13 @@ struct MIMEParsingTests {
         #expect(cp1252.parseNotes == ["charset '1' unknown; decoded as Windows-1252"])
     }
 
+    @Test func invalidUTF8IsReplacedWithANote() throws {
+        let bytes = Array("Content-Type: text/plain; charset=utf-8\n\nCaf".utf8) + [0xE9, 0x21]
+        let record = try Fixture.record(bytes)
+        #expect(record.text == "Caf\u{FFFD}!")
+        #expect(record.parseNotes == ["text declared UTF-8 has invalid bytes; replaced with U+FFFD"])
+    }
+
     @Test func hebrewLogicalOrderLabelIsISO88598() throws {
         let bytes = Array("Content-Type: text/plain; charset=iso-8859-8-i\n\n".utf8)
             + [0xF9, 0xEC, 0xE5, 0xED]
@@ -250,6 +257,15 @@ struct MIMEParsingTests {
         #expect(record.parseNotes.contains("MIME nesting deeper than 32 levels; deeper parts not read"))
         #expect(record.text == nil)
         #expect(record.attachments.count == 1)
+    }
+
+    @Test func partsBeyondTheLimitAreNotReadAndNoted() throws {
+        let part = "--p\nContent-Type: image/gif\n\nR0lG\n"
+        let raw = "Content-Type: multipart/mixed; boundary=p\n\n"
+            + String(repeating: part, count: ParseLimits.maxParts + 5) + "--p--\n"
+        let record = try Fixture.record(raw)
+        #expect(record.attachments.count == ParseLimits.maxParts - 1)
+        #expect(record.parseNotes == ["more than 10000 MIME parts; the rest not read"])
     }
 
     @Test func oversizedTextBodyIsRejected() {
