@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "InflowCLI",
             dependencies: ["InflowCore", "InflowStore", "InflowJobs", "InflowReport",
-                           "InflowParse", "InflowExtract"],
+                           "InflowParse", "InflowExtract", "InflowEnrich"],
             swiftSettings: swiftSettings),
         .executableTarget(name: "inflow", dependencies: ["InflowCLI"], swiftSettings: swiftSettings),
 

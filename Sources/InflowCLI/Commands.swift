@@ -1,4 +1,5 @@
 import InflowCore
+import InflowEnrich
 import InflowJobs
 import InflowReport
 import InflowStore
@@ -22,6 +23,7 @@ enum Commands {
         case "status": return try status(arguments)
         case "history": return try history(arguments)
         case "report": return try report(arguments)
+        case "sentiment": return try sentiment(arguments)
         default:
             throw UsageError("unknown command '\(arguments.command.debugEscaped)'; see inflow --help")
         }
@@ -38,7 +40,8 @@ enum Commands {
         return Environment(
             dataDir: arguments.options["data-dir"] ?? "data",
             reportsDir: arguments.options["reports-dir"] ?? "reports",
-            pipelinesDir: arguments.options["pipelines-dir"] ?? "pipelines", fixedNow: fixedNow)
+            pipelinesDir: arguments.options["pipelines-dir"] ?? "pipelines", fixedNow: fixedNow,
+            lexiconDir: SetupPaths.lexiconDir())
     }
 
     private static func sourceList(_ text: String?) throws -> [SourceName]? {
@@ -82,6 +85,21 @@ enum Commands {
                 ("reports", .strings(outcome.reports)),
             ]))),
         ]))
+    }
+
+    // MARK: sentiment
+
+    /// Scores each line of stdin (a JSON string, or plain text) and returns the scores as one
+    /// array; the command line prints them one per line.
+    private static func sentiment(_ arguments: Arguments) throws -> JSON {
+        try arguments.check(allowed: common)
+        let analyzer = try environment(arguments).sentimentAnalyzer()
+        var scores: [JSON] = []
+        while let line = readLine(strippingNewline: true) {
+            let text = (try? JSON.parse(line))?.stringValue ?? line
+            scores.append(analyzer.score(text).json)
+        }
+        return .array(scores)
     }
 
     // MARK: status, history, report

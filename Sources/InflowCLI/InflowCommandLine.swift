@@ -35,6 +35,10 @@ public enum InflowCommandLine {
                 return .done
             }
             let document = try Commands.execute(arguments, logger: logger)
+            if arguments.command == "sentiment", case .array(let lines) = document {
+                print(lines.map { $0.text + "\n" }.joined())
+                return .done
+            }
             print(document.prettyText() + "\n")
             if let status = document.objectValue?.string("status") {
                 if status == JobStatus.failed.rawValue { return .jobFailed }
