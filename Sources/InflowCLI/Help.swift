@@ -10,6 +10,8 @@ enum Help {
           status     show the running or a given job and the recent jobs
           history    list past jobs per source, newest first
           report     rewrite the report files from the catalog
+          inspect    print what the parsers make of any input file
+          sentiment  score texts from stdin, one per line
 
         options every command takes:
           --data-dir DIR        where workspaces keep catalog, runs and tables (data)
@@ -57,6 +59,24 @@ enum Help {
                 usage: inflow report --workspace W
 
                 Rewrites status.json and history.json under the reports folder from the catalog.
+
+                """
+        case "inspect":
+            return """
+                usage: inflow inspect FILE... [--as email]
+
+                Reads any mailbox or message file without a workspace and prints one record
+                per line on stdout; each rejected item is one line on stderr as
+                {file, entry, offset, reason}. --as email reads each file as one message
+                whatever its name. Exits 0 when every file could be read at all.
+
+                """
+        case "sentiment":
+            return """
+                usage: inflow sentiment < texts
+
+                Scores each line of stdin (a JSON string, or plain text) with the VADER-style
+                scorer and prints {compound, pos, neu, neg, score} per line.
 
                 """
         default:

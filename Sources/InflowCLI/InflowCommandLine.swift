@@ -34,6 +34,9 @@ public enum InflowCommandLine {
                 print(try Help.text(for: arguments.command))
                 return .done
             }
+            if arguments.command == "inspect" {
+                return try InspectCommand.run(arguments, print: print) ? .done : .badInput
+            }
             let document = try Commands.execute(arguments, logger: logger)
             if arguments.command == "sentiment", case .array(let lines) = document {
                 print(lines.map { $0.text + "\n" }.joined())
