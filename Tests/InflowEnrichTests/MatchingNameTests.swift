@@ -161,4 +161,32 @@ import Testing
         #expect(exact >= 10)
         #expect(fuzzy >= 5)
     }
+
+    @Test func signatureBoundNeverUndercutsTheScore() {
+        var generator = Generator(state: 7)
+        var signatures = NameSignatures()
+        var keys: [[UInt8]] = []
+        for _ in 0..<60 {
+            let key = Array(Self.phrase(1 + generator.next(3), &generator, mutated: false).utf8)
+            keys.append(key)
+            signatures.append(NameSignature(key))
+        }
+        for _ in 0..<200 {
+            let probe = Array(Self.phrase(1 + generator.next(3), &generator, mutated: true).utf8)
+            for (index, key) in keys.enumerated() {
+                let score = JaroWinkler.similarity(probe, key)
+                let bound = signatures.bound(NameSignature(probe), against: index, floor: 0)
+                #expect(bound >= score, "\(String(decoding: probe, as: UTF8.self)) ~ \(index)")
+            }
+        }
+    }
+
+    @Test func signatureBoundIsTightForADroppedLetter() {
+        let key = Array("wingtip toys".utf8)
+        let probe = Array("wingtip toy".utf8)
+        var signatures = NameSignatures()
+        signatures.append(NameSignature(key))
+        let bound = signatures.bound(NameSignature(probe), against: 0, floor: 0)
+        #expect(abs(bound - JaroWinkler.similarity(probe, key)) < 1e-6)
+    }
 }
