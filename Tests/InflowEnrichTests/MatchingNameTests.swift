@@ -87,7 +87,9 @@ import Testing
         var bytes = Array(word.utf8)
         switch generator.next(4) {
         case 0 where bytes.count > 3: bytes.remove(at: generator.next(bytes.count))
-        case 1: bytes.insert(UInt8(ascii: "a") + UInt8(generator.next(26)), at: generator.next(bytes.count))
+        case 1:
+            let letter = UInt8(ascii: "a") + UInt8(generator.next(26))
+            bytes.insert(letter, at: generator.next(bytes.count))
         case 2 where bytes.count > 2:
             let i = generator.next(bytes.count - 1)
             bytes.swapAt(i, i + 1)
@@ -96,7 +98,9 @@ import Testing
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func phrase(_ count: Int, _ generator: inout Generator, mutated: Bool) -> String {
+    private static func phrase(
+        _ count: Int, _ generator: inout Generator, mutated: Bool
+    ) -> String {
         (0..<count).map { _ in
             let word = words[generator.next(words.count)]
             return mutated ? mutate(word, &generator) : word
@@ -134,7 +138,9 @@ import Testing
                 }
             }
         }
-        guard let best = scores.values.max(), best >= ClientNameIndex.threshold else { return .none }
+        guard let best = scores.values.max(), best >= ClientNameIndex.threshold else {
+            return .none
+        }
         let top = scores.filter { $0.value == best }.map(\.key)
         return top.count == 1 ? .match(client: top[0], score: best) : .ambiguous
     }

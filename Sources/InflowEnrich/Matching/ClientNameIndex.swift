@@ -64,9 +64,10 @@ struct ClientNameIndex: Sendable {
             for length in 1...segment.count {
                 for start in 0...(segment.count - length) {
                     let window = segment[start..<(start + length)].joined()
+                    let isWhole = length == segment.count
                     for index in compact[window] ?? [] {
                         let tokenCount = entries[index].tokenCount
-                        if tokenCount == length || (length == segment.count && tokenCount > length) {
+                        if tokenCount == length || (isWhole && tokenCount > length) {
                             clients.insert(entries[index].client)
                         }
                     }
