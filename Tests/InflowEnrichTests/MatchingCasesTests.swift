@@ -24,7 +24,9 @@ struct MatchingCase: Sendable, CustomTestStringConvertible {
         "the shared reference folder is absent, so the client-matching cases are skipped"))
 struct MatchingCasesTests {
     static let cases: [MatchingCase] = {
-        guard let bytes = try? MatchingDataFile.read(MatchingFixtures.casesPath, remedy: "") else { return [] }
+        guard let bytes = try? MatchingDataFile.read(MatchingFixtures.casesPath, remedy: "") else {
+            return []
+        }
         return MatchingDataFile.lines(bytes).compactMap { line in
             guard !line.isEmpty, let object = try? JSON.parse(String(line)).objectValue else {
                 return nil

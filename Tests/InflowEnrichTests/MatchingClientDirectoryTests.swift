@@ -22,7 +22,11 @@ import Testing
     }
 
     @Test func findsColumnsByName() throws {
-        let csv = "emails,domains,name,id,aliases,extra\njo@acme.example,acme.example,Acme,acme,,x\n"
+        let csv = """
+            emails,domains,name,id,aliases,extra
+            jo@acme.example,acme.example,Acme,acme,,x
+
+            """
         let directory = try ClientDirectory(csv: Array(csv.utf8))
         #expect(directory.clients == [
             Client(id: "acme", name: "Acme", domains: ["acme.example"],

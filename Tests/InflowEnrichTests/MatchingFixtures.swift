@@ -70,7 +70,9 @@ enum MatchingFixtures {
 
     /// The fetched free-mail list with the project's overrides, loaded once, or a failed
     /// expectation saying to run the fetch script.
-    static func freeMail(sourceLocation: SourceLocation = #_sourceLocation) throws -> FreeMailDomains {
+    static func freeMail(
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> FreeMailDomains {
         try recording(loadedFreeMail, sourceLocation)
     }
 

@@ -142,6 +142,30 @@ import Testing
         #expect(result.matchedBy == "none")
     }
 
+    @Test func blankAddressCountsAsMissing() {
+        #expect(matcher.match(address: "  ", displayName: nil).reason == UnmatchedReason.none)
+        #expect(matcher.match(address: "  ", displayName: "Acme").client?.id == "acme")
+    }
+
+    @Test func resultAsJSON() {
+        let matched = matcher.match(address: "jo@acme.co.uk", displayName: nil)
+        #expect(matched.json == .object(JSONObject([
+            ("address", .string("jo@acme.co.uk")), ("registrableDomain", .string("acme.co.uk")),
+            ("isWorkspace", .bool(false)),
+            ("client", .object(JSONObject([
+                ("id", .string("acme")), ("name", .string("Acme Widgets Ltd")),
+                ("matchedBy", .string("domain")), ("confidence", .double(0.95)),
+            ]))),
+            ("matchedBy", .string("domain")), ("confidence", .double(0.95)),
+        ])))
+        let unmatched = matcher.match(address: "x@co.uk", displayName: nil)
+        #expect(unmatched.json == .object(JSONObject([
+            ("address", .string("x@co.uk")), ("registrableDomain", .null),
+            ("isWorkspace", .bool(false)), ("client", .null), ("matchedBy", .string("none")),
+            ("confidence", .null),
+        ])))
+    }
+
     @Test func addressAsDisplayNameIsIgnored() {
         let result = matcher.match(address: "x@gmail.com", displayName: "sales@acme.co.uk")
         #expect(result.reason == UnmatchedReason.none)

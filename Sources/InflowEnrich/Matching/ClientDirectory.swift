@@ -11,8 +11,8 @@ public struct Client: Sendable, Equatable {
     /// Contact addresses in comparison form (`pat.owens@gmail.com`).
     public var contacts: [String]
 
-    /// Creates a client with values already cleaned; ``ClientDirectory/add(id:name:aliases:domains:contacts:)``
-    /// is the way in for raw CRM values.
+    /// Creates a client with values already cleaned; raw CRM values go in through
+    /// ``ClientDirectory/add(id:name:aliases:domains:contacts:)``.
     public init(
         id: String, name: String, aliases: [String] = [], domains: [String] = [],
         contacts: [String] = []

@@ -39,22 +39,14 @@ public struct ClientMatcher: Sendable {
             DomainName.cleanEntry(domain).flatMap(publicSuffixes.registrableDomain(ofNormalized:))
         })
 
-        var issues = directory.issues
-        var clients = directory.clients
-        for position in clients.indices {
-            let id = clients[position].id
-            clients[position].domains.removeAll { domain in
-                guard let reason = Self.dropReason(domain, publicSuffixes, freeMail) else {
-                    return false
-                }
-                issues.append(DirectoryIssue(clientId: id, value: domain, reason: reason))
-                return true
-            }
-        }
+        let (clients, dropped) = Self.droppingUnusableDomains(
+            directory.clients, publicSuffixes, freeMail)
         self.clients = clients
-        self.issues = issues
+        issues = directory.issues + dropped
 
-        contactIndex = Self.index(clients) { $0.contacts.compactMap { EmailAddress($0)?.contactKey } }
+        contactIndex = Self.index(clients) { client in
+            client.contacts.compactMap { EmailAddress($0)?.contactKey }
+        }
         domainIndex = Self.index(clients) { $0.domains }
         registrableIndex = Self.index(clients) { client in
             client.domains.compactMap(publicSuffixes.registrableDomain(ofNormalized:))
@@ -66,12 +58,13 @@ public struct ClientMatcher: Sendable {
     ///
     /// - Parameters:
     ///   - address: The address as written (spaces, capitals, `mailto:` and `<>` allowed), or
-    ///     nil when the participant has none.
+    ///     nil or blank when the participant has none.
     ///   - displayName: The display name, used only when the address decides nothing.
     public func match(address: String?, displayName: String?) -> ParticipantMatch {
-        guard let parsed = address.flatMap({ EmailAddress($0) }) else {
+        let written = address.map(DomainName.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+        guard let parsed = written.flatMap({ EmailAddress($0) }) else {
             var result = matchByName(displayName, address: nil, registrable: nil)
-            if address != nil, result.reason == UnmatchedReason.none { result.reason = .invalid }
+            if written != nil, result.reason == UnmatchedReason.none { result.reason = .invalid }
             return result
         }
         let registrable = publicSuffixes.registrableDomain(ofNormalized: parsed.domain)
@@ -143,8 +136,8 @@ public struct ClientMatcher: Sendable {
         !match.isWorkspace && (match.address != nil || match.client != nil)
     }
 
-    /// Steps 4 and 5: the longest listed domain the host equals or sits below, then the
-    /// registrable domain. Nil when neither finds a client.
+    /// The domain rules: the longest listed domain the host equals or sits below, then the
+    /// registrable domain. Nil when neither decides.
     private func matchByDomain(
         _ host: String, registrable: String?, into result: ParticipantMatch
     ) -> ParticipantMatch? {
@@ -160,7 +153,7 @@ public struct ClientMatcher: Sendable {
         return decide(registrableIndex[registrable], by: .registrableDomain, into: result)
     }
 
-    /// Step 6: the display name, or no client with reason `none`.
+    /// The last rule: the display name, or no client with reason `none`.
     private func matchByName(
         _ displayName: String?, address: String?, registrable: String?
     ) -> ParticipantMatch {
@@ -211,6 +204,25 @@ public struct ClientMatcher: Sendable {
     /// The strength rank of a match's evidence.
     private func strength(_ match: ClientMatch) -> Int {
         MatchEvidence(rawValue: match.matchedBy)?.strength ?? MatchEvidence.allCases.count
+    }
+
+    /// The clients without domain entries that are public suffixes or free-mail domains, and
+    /// an issue for each entry dropped.
+    private static func droppingUnusableDomains(
+        _ clients: [Client], _ publicSuffixes: PublicSuffixList, _ freeMail: FreeMailDomains
+    ) -> ([Client], [DirectoryIssue]) {
+        var clients = clients
+        var dropped: [DirectoryIssue] = []
+        for position in clients.indices {
+            let id = clients[position].id
+            clients[position].domains.removeAll { domain in
+                let reason = dropReason(domain, publicSuffixes, freeMail)
+                guard let reason else { return false }
+                dropped.append(DirectoryIssue(clientId: id, value: domain, reason: reason))
+                return true
+            }
+        }
+        return (clients, dropped)
     }
 
     /// Why a cleaned domain entry must not be used, or nil when it may.

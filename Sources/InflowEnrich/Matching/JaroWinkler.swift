@@ -6,37 +6,74 @@
 /// (1 - jaro)` with the common prefix capped at 4, is added only when jaro is at least 0.7.
 enum JaroWinkler {
     /// The similarity of `a` and `b`, from 0 (nothing in common) to 1 (equal).
+    ///
+    /// - Complexity: O(|a| × window), with no heap allocation.
     static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
         let jaro = jaro(a, b)
         guard jaro >= 0.7 else { return jaro }
-        let prefix = zip(a.prefix(4), b.prefix(4)).prefix { $0 == $1 }.count
-        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+        return jaro + Double(commonPrefix(a, b)) * 0.1 * (1 - jaro)
+    }
+
+    /// The length of the common prefix of `a` and `b`, capped at 4.
+    static func commonPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var length = 0
+        while length < 4, length < a.count, length < b.count, a[length] == b[length] {
+            length += 1
+        }
+        return length
     }
 
     /// The Jaro similarity of `a` and `b`.
     static func jaro(_ a: [UInt8], _ b: [UInt8]) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        let window = max(0, max(a.count, b.count) / 2 - 1)
-        var pairedInB = [Bool](repeating: false, count: b.count)
-        var pairedFromA: [UInt8] = []
-        pairedFromA.reserveCapacity(min(a.count, b.count))
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: a.count + b.count) {
+            flags in
+            flags.initialize(repeating: false)
+            let pairedInA = UnsafeMutableBufferPointer(rebasing: flags[..<a.count])
+            let pairedInB = UnsafeMutableBufferPointer(rebasing: flags[a.count...])
+            let m = pair(a, b, pairedInA, pairedInB)
+            guard m > 0 else { return 0 }
 
-        for (i, byte) in a.enumerated() {
+            let t = Double(differingPairs(a, b, pairedInA, pairedInB)) / 2
+            let matches = Double(m)
+            return (matches / Double(a.count) + matches / Double(b.count) + (matches - t) / matches)
+                / 3
+        }
+    }
+
+    /// Pairs equal bytes within the match window, marking both sides; returns the pair count.
+    private static func pair(
+        _ a: [UInt8], _ b: [UInt8], _ pairedInA: UnsafeMutableBufferPointer<Bool>,
+        _ pairedInB: UnsafeMutableBufferPointer<Bool>
+    ) -> Int {
+        let window = max(0, max(a.count, b.count) / 2 - 1)
+        var count = 0
+        for i in a.indices {
             let low = max(0, i - window)
             let high = min(b.count - 1, i + window)
             guard low <= high else { continue }
-            for j in low...high where !pairedInB[j] && b[j] == byte {
+            for j in low...high where !pairedInB[j] && b[j] == a[i] {
+                pairedInA[i] = true
                 pairedInB[j] = true
-                pairedFromA.append(byte)
+                count += 1
                 break
             }
         }
-        let m = Double(pairedFromA.count)
-        guard m > 0 else { return 0 }
+        return count
+    }
 
-        let pairedFromB = zip(b, pairedInB).filter(\.1).map(\.0)
-        let differing = zip(pairedFromA, pairedFromB).filter { $0 != $1 }.count
-        let t = Double(differing) / 2
-        return (m / Double(a.count) + m / Double(b.count) + (m - t) / m) / 3
+    /// How many paired bytes differ when the pairs of both sides are read in order.
+    private static func differingPairs(
+        _ a: [UInt8], _ b: [UInt8], _ pairedInA: UnsafeMutableBufferPointer<Bool>,
+        _ pairedInB: UnsafeMutableBufferPointer<Bool>
+    ) -> Int {
+        var differing = 0
+        var j = 0
+        for i in a.indices where pairedInA[i] {
+            while !pairedInB[j] { j += 1 }
+            if a[i] != b[j] { differing += 1 }
+            j += 1
+        }
+        return differing
     }
 }

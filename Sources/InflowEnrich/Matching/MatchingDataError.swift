@@ -46,8 +46,8 @@ enum MatchingDataFile {
             if reason == ENOENT {
                 throw MatchingDataError(.missing, path: path, message: "not found; \(remedy)")
             }
-            throw MatchingDataError(
-                .unreadable, path: path, message: "cannot open: \(String(cString: strerror(reason)))")
+            let message = "cannot open: " + String(cString: strerror(reason))
+            throw MatchingDataError(.unreadable, path: path, message: message)
         }
         defer { fclose(file) }
 

@@ -81,6 +81,16 @@ public struct ParticipantMatch: Sendable, Equatable {
     public var matchedBy: String {
         client?.matchedBy ?? reason?.rawValue ?? UnmatchedReason.none.rawValue
     }
+
+    /// `{address, registrableDomain, isWorkspace, client, matchedBy, confidence}`, what the
+    /// `match` command prints; `confidence` is null when there is no client.
+    public var json: JSON {
+        .object(JSONObject([
+            ("address", JSON(address)), ("registrableDomain", JSON(registrableDomain)),
+            ("isWorkspace", .bool(isWorkspace)), ("client", client?.json ?? .null),
+            ("matchedBy", .string(matchedBy)), ("confidence", JSON(client?.confidence)),
+        ]))
+    }
 }
 
 /// The result of matching a whole message, meeting or conversation.
