@@ -24,6 +24,7 @@ enum Commands {
         case "history": return try history(arguments)
         case "report": return try report(arguments)
         case "sentiment": return try sentiment(arguments)
+        case "match": return try match(arguments)
         default:
             throw UsageError("unknown command '\(arguments.command.debugEscaped)'; see inflow --help")
         }
@@ -41,7 +42,8 @@ enum Commands {
             dataDir: arguments.options["data-dir"] ?? "data",
             reportsDir: arguments.options["reports-dir"] ?? "reports",
             pipelinesDir: arguments.options["pipelines-dir"] ?? "pipelines", fixedNow: fixedNow,
-            lexiconDir: SetupPaths.lexiconDir())
+            lexiconDir: SetupPaths.lexiconDir(), freeMailList: SetupPaths.freeMailList,
+            freeMailOverrides: SetupPaths.freeMailOverrides)
     }
 
     private static func sourceList(_ text: String?) throws -> [SourceName]? {
@@ -100,6 +102,20 @@ enum Commands {
             scores.append(analyzer.score(text).json)
         }
         return .array(scores)
+    }
+
+    // MARK: match
+
+    /// Matches one address (and display name) against the workspace's clients, saying why.
+    private static func match(_ arguments: Arguments) throws -> JSON {
+        try arguments.check(allowed: common.union(["workspace", "name"]))
+        guard arguments.positional.count == 1, let address = arguments.positional.first else {
+            throw UsageError("match needs exactly one ADDRESS")
+        }
+        let environment = try environment(arguments)
+        let workspace = try Workspace.open(try arguments.required("workspace"), environment: environment)
+        let matcher = try workspace.clientMatcher(environment: environment)
+        return matcher.match(address: address, displayName: arguments.options["name"]).json
     }
 
     // MARK: status, history, report

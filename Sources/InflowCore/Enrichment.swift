@@ -94,7 +94,7 @@ public struct Sentiment: Sendable, Equatable {
 public struct ClientMatch: Sendable, Equatable {
     public var id: String
     public var name: String
-    /// `contact`, `domain`, `registrableDomain` or `name`.
+    /// `contact`, `domain`, `registrable-domain` or `name`.
     public var matchedBy: String
     /// 1.0 for contact, 0.95 for domain, 0.85 for registrable domain, 0.5–0.8 for a name.
     public var confidence: Double

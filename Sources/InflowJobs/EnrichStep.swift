@@ -2,13 +2,14 @@ import InflowCore
 import InflowEnrich
 import InflowStore
 
-/// Enrich: parsed emails plus direction, thread and sentiment, written to the enrich file.
+/// Enrich: parsed emails plus direction, thread, sentiment and client, written to the enrich
+/// file.
 ///
-/// Client and responses stay null here until their steps are wired in; they are never guessed.
+/// Responses and opens stay null here until their steps are wired in; they are never guessed.
 struct EnrichStep {
     let layout: Layout
     let runDir: String
-    let direction: DirectionClassifier
+    let matcher: ClientMatcher
     let threads: ThreadIndex
     let sentiment: SentimentAnalyzer
 
@@ -28,7 +29,12 @@ struct EnrichStep {
             let thread = try ThreadResolver.threadId(for: email, lookup: threads)
             email.threadId = thread
             if let messageId = email.messageId { try threads.record(messageId: messageId, threadId: thread) }
-            var enrichment = Enrichment(direction: direction.classify(email))
+            let match = matcher.matchMessage(
+                from: email.from.map(Participant.init), to: email.to.map(Participant.init),
+                cc: email.cc.map(Participant.init))
+            var enrichment = Enrichment(direction: match.direction)
+            enrichment.client = match.client
+            enrichment.clientIds = match.clientIds
             enrichment.sentiment = EmailSentiment.score(email, with: sentiment)
             email.enrichment = enrichment
             try output.records.write(email.json)

@@ -27,6 +27,7 @@ public final class JobRunner: Sendable {
         let sources = try selectSources(request.sources, workspace: workspace)
         try workspace.checkInputs(of: sources)
         let sentiment = try environment.sentimentAnalyzer()
+        let matcher = try workspace.clientMatcher(environment: environment)
 
         let layout = workspace.layout
         let lock = try acquireLock(layout: layout, wait: request.wait)
@@ -43,7 +44,8 @@ public final class JobRunner: Sendable {
         let estimate = DurationText.estimate(
             seconds: try Throughput.estimatedSeconds(catalog: catalog, kind: .sync))
         let run = SyncRun(workspace: workspace, catalog: catalog, job: job, sources: sources,
-                          environment: environment, sentiment: sentiment, observer: observer)
+                          environment: environment, sentiment: sentiment, matcher: matcher,
+                          observer: observer)
         observer(JobEvent(.info, "job started", [
             ("job", jobId), ("workspace", workspace.pipeline.workspace.value),
             ("syncType", request.syncType.rawValue),

@@ -13,15 +13,18 @@ final class SyncRun {
     private let environment: Environment
     private let observer: JobObserver
     private let sentiment: SentimentAnalyzer
+    private let matcher: ClientMatcher
     private var records: [SourceName: JobSourceRecord] = [:]
     private var fingerprints: [InputFingerprint] = []
     private var stageLog = JSONObject()
     private var timings = JSONObject()
 
     init(workspace: Workspace, catalog: Catalog, job: JobRecord, sources: [SourceName],
-         environment: Environment, sentiment: SentimentAnalyzer, observer: @escaping JobObserver)
+         environment: Environment, sentiment: SentimentAnalyzer, matcher: ClientMatcher,
+         observer: @escaping JobObserver)
     {
         self.sentiment = sentiment
+        self.matcher = matcher
         self.workspace = workspace
         self.catalog = catalog
         self.job = job
@@ -110,8 +113,7 @@ final class SyncRun {
 
         let enrich = EnrichStep(
             layout: layout, runDir: job.runDir,
-            direction: DirectionClassifier(ownDomains: workspace.pipeline.ownDomains), threads: threads,
-            sentiment: sentiment)
+            matcher: matcher, threads: threads, sentiment: sentiment)
         let enriched = try timed("enrich.\(source.rawValue)") {
             try enrich.run(source: source, dataType: .emails) {}
         }

@@ -11,11 +11,23 @@ public struct Environment: Sendable {
     public var fixedNow: Timestamp?
     /// The folder holding the VADER lexicon files fetched at set-up.
     public var lexiconDir: String
+    /// The free-mail domain list fetched at set-up.
+    public var freeMailList: String
+    /// The project's own additions and removals to the free-mail list.
+    public var freeMailOverrides: String?
+    /// The Public Suffix List file.
+    public var publicSuffixList: String
 
     /// Creates an environment.
     public init(dataDir: String = "data", reportsDir: String = "reports", pipelinesDir: String = "pipelines",
-                fixedNow: Timestamp? = nil, lexiconDir: String = "vendor/vader")
+                fixedNow: Timestamp? = nil, lexiconDir: String = "vendor/vader",
+                freeMailList: String = FreeMailDomains.defaultListPath,
+                freeMailOverrides: String? = FreeMailDomains.defaultOverridesPath,
+                publicSuffixList: String = PublicSuffixList.debianPath)
     {
+        self.freeMailList = freeMailList
+        self.freeMailOverrides = freeMailOverrides
+        self.publicSuffixList = publicSuffixList
         self.dataDir = dataDir
         self.reportsDir = reportsDir
         self.pipelinesDir = pipelinesDir
@@ -71,6 +83,23 @@ public struct Workspace: Sendable {
         }
         let layout = Layout(dataDir: environment.dataDir, reportsDir: environment.reportsDir, workspace: id)
         return Workspace(pipeline: pipeline, layout: layout, pipelineFile: file)
+    }
+
+    /// Builds the client matcher from the pipeline's client list and the set-up data.
+    ///
+    /// - Throws: `JobError.badInput` naming a missing or malformed file and what to do.
+    public func clientMatcher(environment: Environment) throws -> ClientMatcher {
+        do {
+            let directory = try pipeline.clients.map { try ClientDirectory.load(csvPath: $0) }
+                ?? ClientDirectory()
+            return ClientMatcher(
+                directory: directory, workspaceDomains: pipeline.ownDomains,
+                publicSuffixes: try PublicSuffixList.load(path: environment.publicSuffixList),
+                freeMail: try FreeMailDomains.load(
+                    listPath: environment.freeMailList, overridesPath: environment.freeMailOverrides))
+        } catch {
+            throw JobError.badInput(String(describing: error))
+        }
     }
 
     /// Checks that every input folder of the given sources exists.

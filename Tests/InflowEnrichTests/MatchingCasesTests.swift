@@ -86,9 +86,9 @@ struct MatchingCasesTests {
             freeMail: try MatchingFixtures.freeMail())
     }
 
-    /// The case file's `matched_by`, spelled as Inflow spells it (`registrableDomain`).
+    /// The case file's `matched_by`, which Inflow spells the same way.
     private static func matchedBy(_ expected: JSONObject) -> String? {
-        expected.string("matched_by").map { $0 == "registrable-domain" ? "registrableDomain" : $0 }
+        expected.string("matched_by")
     }
 
     private static func participant(_ object: JSONObject) -> Participant {

@@ -42,7 +42,7 @@ import Testing
     @Test func registrableDomainIsTheFallback() {
         let result = matcher.match(address: "ceo@initech.example", displayName: "Initech CEO")
         #expect(result.client == ClientMatch(
-            id: "initech", name: "Initech LLC", matchedBy: "registrableDomain",
+            id: "initech", name: "Initech LLC", matchedBy: "registrable-domain",
             confidence: 0.85))
     }
 

@@ -50,7 +50,36 @@ import Testing
         #expect(enriched.map { $0.string("direction") } == ["inbound", "outbound", "internal"])
         #expect(enriched.map { $0.string("threadId") } == ["111", "111", "c@example.com"])
         #expect(enriched[2].string("date") == "2025-12-30T17:00:00Z")
-        #expect(enriched.allSatisfy { $0["sentiment"] == .null && $0["client"] == .null })
+        #expect(enriched.allSatisfy { $0["client"] == .null && $0.strings("clientIds").isEmpty })
+    }
+
+    @Test func scoresWhatTheSenderWroteAndMatchesClients() throws {
+        let fixture = try WorkspaceFixture(pipeline: """
+            {"workspace": "example.com", "ownDomains": ["example.com"],
+             "sources": {"google": {"inputs": "../inputs"}}, "clients": "clients.csv"}
+            """)
+        try "id,name,aliases,domains,emails\nacme,Acme Inc,,acme.test,\n"
+            .write(toFile: fixture.pipelines + "/clients.csv", atomically: true, encoding: .utf8)
+        try fixture.writeInput("all.mbox", Mail.mbox([
+            Mail.message(id: "o@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "Outage",
+                         date: "Mon, 5 Jan 2026 09:00:00 +0000",
+                         body: "The dashboard is down again. This is terrible.\n\n> Great news, all fixed!"),
+        ]))
+        let run = fixture.inflow("run", "--workspace", "example.com")
+        let runDir = try #require(run.document?.object("outputs")?.string("runDir"))
+        let email = try #require(try fixture.stageRows(runDir, "enrich/google/emails.jsonl.zst").first)
+
+        // vaderSentiment 3.3.2 on "Outage\nThe dashboard is down again. This is terrible.":
+        // the quoted line is not part of what the sender wrote.
+        let sentiment = try #require(email.object("sentiment"))
+        #expect(sentiment.double("compound") == -0.4767)
+        #expect(sentiment.double("neg") == 0.279)
+        #expect(sentiment.double("neu") == 0.721)
+        #expect(sentiment.double("score") == (1 - 0.4767) / 2)
+        #expect(email.object("client")?.string("id") == "acme")
+        #expect(email.object("client")?.string("matchedBy") == "domain")
+        #expect(email.object("client")?.double("confidence") == 0.95)
+        #expect(email.strings("clientIds") == ["acme"])
     }
 
     @Test func changedInputUpdatesOnlyWhatChanged() throws {

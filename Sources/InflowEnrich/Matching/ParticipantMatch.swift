@@ -7,7 +7,7 @@ public enum MatchEvidence: String, Sendable, CaseIterable {
     /// The host is one of the client's domains or below it.
     case domain
     /// The host shares its registrable domain with one of the client's domains.
-    case registrableDomain
+    case registrableDomain = "registrable-domain"
     /// The display name names the client.
     case name
 
