@@ -5,7 +5,9 @@ import InflowStore
 /// Enrich: parsed emails plus direction, thread, sentiment and client, written to the enrich
 /// file.
 ///
-/// Responses and opens stay null here until their steps are wired in; they are never guessed.
+/// Responses depend on every email of a thread, including those of later jobs, so they are
+/// settled after enrich (see `ThreadIndex.settleResponses`) and set when load stages the rows.
+/// Opens stay null: mailbox exports do not track them.
 struct EnrichStep {
     let layout: Layout
     let runDir: String
@@ -28,7 +30,6 @@ struct EnrichStep {
             }
             let thread = try ThreadResolver.threadId(for: email, lookup: threads)
             email.threadId = thread
-            if let messageId = email.messageId { try threads.record(messageId: messageId, threadId: thread) }
             let match = matcher.matchMessage(
                 from: email.from.map(Participant.init), to: email.to.map(Participant.init),
                 cc: email.cc.map(Participant.init))
@@ -37,6 +38,7 @@ struct EnrichStep {
             enrichment.clientIds = match.clientIds
             enrichment.sentiment = EmailSentiment.score(email, with: sentiment)
             email.enrichment = enrichment
+            try threads.record(email, direction: match.direction)
             try output.records.write(email.json)
             try onItem()
         }

@@ -50,7 +50,7 @@ final class SyncRun {
                 try runSource(source, threads: threads)
                 try setProgress((index + 1) * 80 / sources.count)
             }
-            let loaders = try timed("load") { try load() }
+            let loaders = try timed("load") { try load(threads: threads) }
             try commit(loaders, threads: threads)
         } catch let error as JobError {
             throw error
@@ -131,19 +131,31 @@ final class SyncRun {
 
     // MARK: Load and commit
 
-    private func load() throws -> [(TableLoader, LoadPlan)] {
+    private func load(threads: ThreadIndex) throws -> [(TableLoader, LoadPlan)] {
         let loader = try TableLoader(catalog: catalog, tables: Tables(layout: layout), dataType: .emails,
                                      jobId: job.jobId, now: environment.now)
+        let answered = try threads.settleResponses()
         for source in sources where records[source]?.status != "failed" {
             let path = layout.stageFile(runDir: job.runDir, stage: .enrich, source: source, dataType: .emails)
             guard FileSystem.exists(path) else { continue }
             let reader = try JSONLinesReader(path: path)
             while let line = try reader.next() {
-                guard let record = line.objectValue else { continue }
-                let date = record.timestamp("date") ?? record.timestamp("envelopeDate")
-                try loader.stage(record, date: date)
+                guard var record = line.objectValue else { continue }
+                try applyResponse(to: &record, threads: threads)
+                try loader.stage(record, date: record.timestamp("date") ?? record.timestamp("envelopeDate"))
             }
         }
+
+        // Emails of earlier jobs whose thread got its first reply in this job are loaded again
+        // with the response; they count as updated.
+        try TableRows(layout: layout, catalog: catalog).forEach(of: .emails, keys: Set(answered)) { row in
+            var record = row
+            record["lineage"] = nil
+            record["deletedAt"] = nil
+            try applyResponse(to: &record, threads: threads)
+            try loader.stage(record, date: record.timestamp("date") ?? record.timestamp("envelopeDate"))
+        }
+
         let plan = try loader.prepare { source in
             layout.stageFile(runDir: job.runDir, stage: .load, source: source, dataType: .emails)
         }
@@ -151,6 +163,13 @@ final class SyncRun {
             records[source]?.counts += counts
         }
         return [(loader, plan)]
+    }
+
+    /// Sets `responded` and `responseSeconds` of an inbound email from the settled responses.
+    private func applyResponse(to record: inout JSONObject, threads: ThreadIndex) throws {
+        guard let key = record.string("id"), let response = try threads.response(of: key) else { return }
+        record["responded"] = .bool(response.responded)
+        record["responseSeconds"] = JSON(response.seconds)
     }
 
     private func commit(_ loaders: [(TableLoader, LoadPlan)], threads: ThreadIndex) throws {

@@ -44,6 +44,10 @@ public final class Catalog {
         CREATE TABLE IF NOT EXISTS raw_items(
             sha256 TEXT PRIMARY KEY, data_type TEXT NOT NULL, key TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS threads(message_id TEXT PRIMARY KEY, thread_id TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS thread_emails(
+            key TEXT PRIMARY KEY, thread_id TEXT NOT NULL, date INTEGER, direction TEXT NOT NULL,
+            response_ms INTEGER);
+        CREATE INDEX IF NOT EXISTS thread_emails_thread ON thread_emails(thread_id);
         CREATE TABLE IF NOT EXISTS snapshots(data_type TEXT PRIMARY KEY, current INTEGER NOT NULL);
         """
 

@@ -136,4 +136,35 @@ import Testing
         let enriched = try fixture.stageRows(runDir, "enrich/google/emails.jsonl.zst")
         #expect(enriched.map { $0.string("threadId") } == ["777"])
     }
+
+    @Test func aReplyInALaterJobMarksTheEarlierEmailResponded() throws {
+        let fixture = try WorkspaceFixture()
+        try fixture.writeInput("a.mbox", Mail.mbox([
+            Mail.message(id: "ask@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "Q",
+                         date: "Mon, 5 Jan 2026 09:00:00 +0000", thread: "900"),
+        ]))
+        let first = fixture.inflow("run", "--workspace", "example.com")
+        let firstDir = try #require(first.document?.object("outputs")?.string("runDir"))
+        let before = try fixture.stageRows(firstDir, "load/google/emails.jsonl.zst")
+        #expect(before.first?["responded"] == .bool(false))
+        #expect(before.first?["responseSeconds"] == .null)
+
+        try fixture.writeInput("b.mbox", Mail.mbox([
+            Mail.message(id: "answer@example.com", from: "alice@example.com", to: "p@acme.test",
+                         subject: "Re: Q", date: "Mon, 5 Jan 2026 10:30:15 +0000", thread: "900"),
+        ]))
+        let second = fixture.inflow("run", "--workspace", "example.com")
+        #expect(fixture.counts(second.document) == [
+            "itemsProcessed": 2, "itemsAdded": 1, "itemsUpdated": 1, "itemsUnchanged": 0, "itemsSkipped": 0,
+        ])
+        let secondDir = try #require(second.document?.object("outputs")?.string("runDir"))
+        let rows = try fixture.stageRows(secondDir, "load/google/emails.jsonl.zst")
+        let asked = try #require(rows.first { $0.string("id") == "ask@acme.test" })
+        #expect(asked["responded"] == .bool(true))
+        #expect(asked.int("responseSeconds") == 5415)
+        #expect(rows.first { $0.string("id") == "answer@example.com" }?["responded"] == .null)
+
+        let again = fixture.inflow("run", "--workspace", "example.com", "--sync-type", "full")
+        #expect(fixture.counts(again.document)["itemsUnchanged"] == 2)
+    }
 }
