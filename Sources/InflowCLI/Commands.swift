@@ -25,6 +25,7 @@ enum Commands {
         case "report": return try report(arguments)
         case "sentiment": return try sentiment(arguments)
         case "match": return try match(arguments)
+        case "email-stats": return try emailStats(arguments)
         default:
             throw UsageError("unknown command '\(arguments.command.debugEscaped)'; see inflow --help")
         }
@@ -151,6 +152,14 @@ enum Commands {
         }
         return try HistoryDocument.build(
             catalog: catalog, query: HistoryDocument.Query(limit: limit, offset: offset, source: source, status: status))
+    }
+
+    private static func emailStats(_ arguments: Arguments) throws -> JSON {
+        try arguments.check(allowed: common.union(["workspace", "window-days"]))
+        let (catalog, _, environment) = try openCatalog(arguments)
+        let days = try arguments.integer("window-days", default: EmailStatsDocument.defaultWindowDays,
+                                         range: 1...EmailStatsDocument.maxWindowDays)
+        return try EmailStatsDocument.window(catalog: catalog, windowDays: days, now: environment.now)
     }
 
     private static func report(_ arguments: Arguments) throws -> JSON {

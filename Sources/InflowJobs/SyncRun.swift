@@ -50,8 +50,9 @@ final class SyncRun {
                 try runSource(source, threads: threads)
                 try setProgress((index + 1) * 80 / sources.count)
             }
-            let loaders = try timed("load") { try load(threads: threads) }
-            try commit(loaders, threads: threads)
+            let facts = try EmailFacts(catalog: catalog)
+            let loaders = try timed("load") { try load(threads: threads, facts: facts) }
+            try commit(loaders, threads: threads, facts: facts)
         } catch let error as JobError {
             throw error
         } catch {
@@ -131,7 +132,7 @@ final class SyncRun {
 
     // MARK: Load and commit
 
-    private func load(threads: ThreadIndex) throws -> [(TableLoader, LoadPlan)] {
+    private func load(threads: ThreadIndex, facts: EmailFacts) throws -> [(TableLoader, LoadPlan)] {
         let loader = try TableLoader(catalog: catalog, tables: Tables(layout: layout), dataType: .emails,
                                      jobId: job.jobId, now: environment.now)
         let answered = try threads.settleResponses()
@@ -142,6 +143,7 @@ final class SyncRun {
             while let line = try reader.next() {
                 guard var record = line.objectValue else { continue }
                 try applyResponse(to: &record, threads: threads)
+                try facts.record(record)
                 try loader.stage(record, date: record.timestamp("date") ?? record.timestamp("envelopeDate"))
             }
         }
@@ -153,6 +155,7 @@ final class SyncRun {
             record["lineage"] = nil
             record["deletedAt"] = nil
             try applyResponse(to: &record, threads: threads)
+            try facts.record(record)
             try loader.stage(record, date: record.timestamp("date") ?? record.timestamp("envelopeDate"))
         }
 
@@ -172,7 +175,9 @@ final class SyncRun {
         record["responseSeconds"] = JSON(response.seconds)
     }
 
-    private func commit(_ loaders: [(TableLoader, LoadPlan)], threads: ThreadIndex) throws {
+    private func commit(_ loaders: [(TableLoader, LoadPlan)], threads: ThreadIndex, facts: EmailFacts)
+        throws
+    {
         let now = environment.now
         let failed = records.values.contains { $0.status == "failed" }
         job.status = failed ? .failed : .completed
@@ -185,6 +190,7 @@ final class SyncRun {
                 try loader.commit(plan)
             }
             try threads.commit()
+            try facts.commit()
             for print in fingerprints where records[print.source]?.status != "failed" {
                 try catalog.recordFingerprint(source: print.source, path: print.path, size: print.size,
                                               sha256: print.sha256, jobId: job.jobId)

@@ -3,7 +3,7 @@ public import InflowStore
 
 /// Writes a workspace's report files from the catalog, each published atomically.
 public enum ReportWriter {
-    /// Writes `status.json` and `history.json` under `reports/<workspace>/`.
+    /// Writes `status.json`, `history.json` and `email-stats.json` under `reports/<workspace>/`.
     ///
     /// `history.json` holds every entry, so that the endpoint can cut any page from it.
     /// - Returns: The paths written.
@@ -19,7 +19,10 @@ public enum ReportWriter {
             object["pagination"] = .object(page)
             history = .object(object)
         }
-        let files = [(folder + "/status.json", status), (folder + "/history.json", history)]
+        let files = [
+            (folder + "/status.json", status), (folder + "/history.json", history),
+            (folder + "/email-stats.json", try EmailStatsDocument.rollups(catalog: catalog)),
+        ]
         for (path, document) in files {
             try FileSystem.writeAtomically(Array((document.prettyText() + "\n").utf8), to: path)
         }

@@ -48,6 +48,10 @@ public final class Catalog {
             key TEXT PRIMARY KEY, thread_id TEXT NOT NULL, date INTEGER, direction TEXT NOT NULL,
             response_ms INTEGER);
         CREATE INDEX IF NOT EXISTS thread_emails_thread ON thread_emails(thread_id);
+        CREATE TABLE IF NOT EXISTS email_facts(
+            key TEXT PRIMARY KEY, day TEXT, direction TEXT NOT NULL, opened INTEGER,
+            responded INTEGER, score REAL, client_id TEXT, client_name TEXT);
+        CREATE INDEX IF NOT EXISTS email_facts_day ON email_facts(day);
         CREATE TABLE IF NOT EXISTS snapshots(data_type TEXT PRIMARY KEY, current INTEGER NOT NULL);
         """
 
