@@ -98,7 +98,12 @@ public enum InputScanner {
 
         for name in try entries(of: folder) where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            guard stat(path, &info) == 0 else { continue }
+            // A link whose target is gone is still listed, so that reading it reports why
+            // instead of the file vanishing from the counts.
+            guard stat(path, &info) == 0 else {
+                found.append((path, 0))
+                continue
+            }
             if isFolder(info) {
                 try walk(path, into: &found, visited: &visited)
             } else if (info.st_mode & S_IFMT) == S_IFREG {

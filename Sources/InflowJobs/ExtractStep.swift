@@ -34,7 +34,9 @@ struct ExtractStep {
     let catalog: Catalog
     let quick: Bool
 
-    func run(source: SourceName, folders: [String]) throws -> Summary {
+    /// Extracts every input of a source, writing the extract files and handing each new item
+    /// to `deliver` in input order.
+    func run(source: SourceName, folders: [String], deliver: (RawItem) throws -> Void) throws -> Summary {
         let output = try StageOutput(layout: layout, runDir: runDir, stage: .extract, source: source,
                                      dataType: .emails)
         var summary = Summary()
@@ -66,6 +68,7 @@ struct ExtractStep {
                 } else {
                     summary.items += 1
                     try output.records.write(item.json)
+                    try deliver(item)
                 }
             }
             for reject in result.rejects {

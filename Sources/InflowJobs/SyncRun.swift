@@ -12,8 +12,7 @@ final class SyncRun {
     private let sources: [SourceName]
     private let environment: Environment
     private let observer: JobObserver
-    private let sentiment: SentimentAnalyzer
-    private let matcher: ClientMatcher
+    private let processor: BatchProcessor
     private var records: [SourceName: JobSourceRecord] = [:]
     private var fingerprints: [InputFingerprint] = []
     private var stageLog = JSONObject()
@@ -23,8 +22,8 @@ final class SyncRun {
          environment: Environment, sentiment: SentimentAnalyzer, matcher: ClientMatcher,
          observer: @escaping JobObserver)
     {
-        self.sentiment = sentiment
-        self.matcher = matcher
+        processor = BatchProcessor(matcher: matcher, sentiment: sentiment,
+                                   workers: max(1, SystemInfo.activeProcessors))
         self.workspace = workspace
         self.catalog = catalog
         self.job = job
@@ -71,36 +70,18 @@ final class SyncRun {
 
         let extract = ExtractStep(layout: layout, runDir: job.runDir, catalog: catalog,
                                   quick: job.syncType == .quick)
+        let pipeline = try SourcePipeline(
+            layout: layout, runDir: job.runDir, source: source, processor: processor, threads: threads)
         let inputs = workspace.pipeline.sources[source]?.inputs ?? []
-        let extracted = try timed("extract.\(source.rawValue)") {
-            try extract.run(source: source, folders: inputs)
+        let (extracted, parsed) = try timed("stages.\(source.rawValue)") {
+            let extracted = try extract.run(source: source, folders: inputs, deliver: pipeline.accept)
+            return (extracted, try pipeline.finish())
         }
         fingerprints += extracted.fingerprints
         record.totalItems = extracted.items + extracted.skippedAsLoaded
         record.counts.unchanged += extracted.skippedAsLoaded
-        record.counts.skipped += extracted.rejected
+        record.counts.skipped += extracted.rejected + parsed.rejected
         record.errors += extracted.issues
-        log(source, "extract", [
-            ("files", "\(extracted.files)"), ("files.unchanged", "\(extracted.filesUnchanged)"),
-            ("items", "\(extracted.items)"), ("items.alreadyLoaded", "\(extracted.skippedAsLoaded)"),
-            ("items.rejected", "\(extracted.rejected)"), ("files.ignored", "\(extracted.ignored)"),
-        ])
-        if let reason = extracted.unreadable {
-            record.status = "failed"
-            record.completedAt = environment.now
-            record.errors.append(JobIssue(kind: "extract", message: reason, count: 1, severity: "error"))
-            records[source] = record
-            try catalog.save(record)
-            observer(JobEvent(.error, "source could not be read", [("source", source.rawValue),
-                                                                    ("reason", reason)]))
-            return
-        }
-
-        let parse = ParseStep(layout: layout, runDir: job.runDir)
-        let parsed = try timed("parse.\(source.rawValue)") {
-            try parse.run(source: source, dataType: .emails) {}
-        }
-        record.counts.skipped += parsed.rejected
         if parsed.rejected > 0 {
             record.errors.append(JobIssue(
                 kind: "parse", message: parsed.topReason.map { "most common: \($0)" } ?? "rejected",
@@ -110,22 +91,26 @@ final class SyncRun {
             record.errors.append(JobIssue(kind: "attachment", message: "attachments that would not decode",
                                           count: parsed.attachmentErrors, severity: "warning"))
         }
-        log(source, "parse", [("records", "\(parsed.records)"), ("items.rejected", "\(parsed.rejected)")])
-
-        let enrich = EnrichStep(
-            layout: layout, runDir: job.runDir,
-            matcher: matcher, threads: threads, sentiment: sentiment)
-        let enriched = try timed("enrich.\(source.rawValue)") {
-            try enrich.run(source: source, dataType: .emails) {}
-        }
-        log(source, "enrich", [("records", "\(enriched)")])
+        log(source, "extract, parse and enrich", [
+            ("files", "\(extracted.files)"), ("files.unchanged", "\(extracted.filesUnchanged)"),
+            ("files.ignored", "\(extracted.ignored)"), ("items", "\(extracted.items)"),
+            ("items.alreadyLoaded", "\(extracted.skippedAsLoaded)"),
+            ("items.rejected", "\(extracted.rejected + parsed.rejected)"), ("records", "\(parsed.enriched)"),
+        ])
         stageLog[source.rawValue] = .object(JSONObject([
             ("files", .int(Int64(extracted.files))), ("filesUnchanged", .int(Int64(extracted.filesUnchanged))),
             ("filesIgnored", .int(Int64(extracted.ignored))), ("extracted", .int(Int64(extracted.items))),
             ("alreadyLoaded", .int(Int64(extracted.skippedAsLoaded))),
-            ("extractRejected", .int(Int64(extracted.rejected))), ("parsed", .int(Int64(parsed.records))),
-            ("parseRejected", .int(Int64(parsed.rejected))), ("enriched", .int(Int64(enriched))),
+            ("extractRejected", .int(Int64(extracted.rejected))), ("parsed", .int(Int64(parsed.parsed))),
+            ("parseRejected", .int(Int64(parsed.rejected))), ("enriched", .int(Int64(parsed.enriched))),
         ]))
+        if let reason = extracted.unreadable {
+            record.status = "failed"
+            record.completedAt = environment.now
+            record.errors.append(JobIssue(kind: "extract", message: reason, count: 1, severity: "error"))
+            observer(JobEvent(.error, "source could not be read", [("source", source.rawValue),
+                                                                    ("reason", reason)]))
+        }
         records[source] = record
         try catalog.save(record)
     }

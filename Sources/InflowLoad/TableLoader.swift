@@ -18,6 +18,9 @@ public final class TableLoader {
     private let stageTable: String
     private var sequence: Int64 = 0
     private var duplicates: [SourceName: Int] = [:]
+    /// The source of each key staged so far, to count repeated keys without a query; it grows
+    /// with the number of distinct keys in the job, not with their size.
+    private var stagedSources: [String: SourceName] = [:]
 
     /// The record schema version written into every row's lineage.
     public static let schemaVersion = 1
@@ -67,10 +70,9 @@ public final class TableLoader {
         }
         sequence += 1
         let database = catalog.database
-        let previous = try database.query(
-            "SELECT source FROM \(stageTable) WHERE key = ?1", [.text(key)]
-        ).first?.first?.text.flatMap(SourceName.init(rawValue:))
-        if let previous { duplicates[previous, default: 0] += 1 }
+        if let previous = stagedSources.updateValue(source, forKey: key) {
+            duplicates[previous, default: 0] += 1
+        }
         try database.query(
             "INSERT OR REPLACE INTO \(stageTable)(key, seq, source, hash, item_date, raw_sha, line) "
                 + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -164,19 +166,24 @@ public final class TableLoader {
         return counts
     }
 
-    /// A changed row as the table stores it: the record, its lineage and `deletedAt`.
+    /// A changed row as the table stores it: the staged record with `lineage` and `deletedAt`
+    /// appended, spliced in before the closing brace so the record is not parsed again.
     private func tableRow(line: [UInt8], hash: String, firstSeen: Int64) throws -> [UInt8] {
-        guard var record = try JSON.parse(line).objectValue else {
+        guard line.first == UInt8(ascii: "{"), line.last == UInt8(ascii: "}") else {
             throw StoreError(.corrupt, path: "", "a staged record is not an object")
         }
-        record["lineage"] = .object(JSONObject([
+        let lineage = JSON.object(JSONObject([
             ("jobId", .string(jobId)),
             ("firstSeenAt", .string(Timestamp(millis: firstSeen).iso8601)),
             ("updatedAt", .string(now.iso8601)), ("contentHash", .string(hash)),
             ("schemaVersion", .int(Int64(TableLoader.schemaVersion))),
         ]))
-        record["deletedAt"] = .null
-        return JSON.object(record).serialized()
+        var row = line
+        row.removeLast()
+        row.append(contentsOf: #","lineage":"#.utf8)
+        lineage.write(to: &row)
+        row.append(contentsOf: #","deletedAt":null}"#.utf8)
+        return row
     }
 
     private func changedRows(where condition: String, _ parameters: [SQLiteDatabase.Value],

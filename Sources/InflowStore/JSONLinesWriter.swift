@@ -21,20 +21,30 @@ public final class JSONLinesWriter {
     public static let compressionLevel: Int32 = 3
     private static let flushThreshold = 1 << 17
 
-    /// Opens a new file for `path` (`ZSTD_createCStream`, `ZSTD_initCStream`).
+    /// Opens a new file for `path` (`ZSTD_createCCtx`, `ZSTD_CCtx_setParameter`).
+    ///
+    /// Compression runs on one worker thread of libzstd's own, so the caller's thread goes on
+    /// producing lines while the previous ones are compressed. The output does not depend on
+    /// timing: the same lines give the same bytes.
     public init(path: String) throws {
         file = try AtomicFile(path: path)
-        guard let stream = ZSTD_createCStream() else {
-            throw StoreError(.compression, path: path, "ZSTD_createCStream failed")
+        guard let stream = ZSTD_createCCtx() else {
+            throw StoreError(.compression, path: path, "ZSTD_createCCtx failed")
         }
         self.stream = stream
         output = [UInt8](repeating: 0, count: ZSTD_CStreamOutSize())
-        try check(ZSTD_initCStream(stream, JSONLinesWriter.compressionLevel), "ZSTD_initCStream")
+        try check(ZSTD_CCtx_setParameter(stream, ZSTD_c_compressionLevel, JSONLinesWriter.compressionLevel),
+                  "ZSTD_CCtx_setParameter")
+        // A libzstd built without threads refuses this and compresses on the caller's thread.
+        _ = ZSTD_CCtx_setParameter(stream, ZSTD_c_nbWorkers, JSONLinesWriter.workers)
         pending.reserveCapacity(JSONLinesWriter.flushThreshold * 2)
     }
 
+    /// libzstd's own compression threads per file.
+    public static let workers: Int32 = 1
+
     deinit {
-        ZSTD_freeCStream(stream)
+        ZSTD_freeCCtx(stream)
     }
 
     /// Appends one value as a line.
@@ -53,13 +63,16 @@ public final class JSONLinesWriter {
         if pending.count >= JSONLinesWriter.flushThreshold { try compressPending() }
     }
 
-    /// Ends the zstd frame, flushes and publishes the file (`ZSTD_endStream`).
+    /// Ends the zstd frame, flushes and publishes the file (`ZSTD_compressStream2` with
+    /// `ZSTD_e_end`).
     public func commit() throws {
         try compressPending()
         while true {
             let (remaining, written) = try output.withUnsafeMutableBytes { raw in
                 var out = ZSTD_outBuffer(dst: raw.baseAddress, size: raw.count, pos: 0)
-                let left = try check(ZSTD_endStream(stream, &out), "ZSTD_endStream")
+                var empty = ZSTD_inBuffer(src: nil, size: 0, pos: 0)
+                let left = try check(ZSTD_compressStream2(stream, &out, &empty, ZSTD_e_end),
+                                     "ZSTD_compressStream2")
                 return (left, out.pos)
             }
             try file.write(output[..<written])
@@ -80,7 +93,8 @@ public final class JSONLinesWriter {
             while input.pos < input.size {
                 let written = try output.withUnsafeMutableBytes { raw in
                     var out = ZSTD_outBuffer(dst: raw.baseAddress, size: raw.count, pos: 0)
-                    try check(ZSTD_compressStream(stream, &out, &input), "ZSTD_compressStream")
+                    try check(ZSTD_compressStream2(stream, &out, &input, ZSTD_e_continue),
+                              "ZSTD_compressStream2")
                     return out.pos
                 }
                 try file.write(output[..<written])
