@@ -120,7 +120,9 @@ public final class MboxSplitter {
         finished = true
         guard current != nil else { return nil }
         flushRun(to: end)
-        return finishMessage(dropLineEnding: false)
+        // A writer that ends every message with a blank line ends the file with one too; the
+        // last message is the same bytes as when another message follows it.
+        return finishMessage(dropLineEnding: current?.body.endsWithBlankLine ?? false)
     }
 
     /// Handles one line; returns the finished message when the line starts the next one.

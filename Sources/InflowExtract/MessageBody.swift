@@ -41,6 +41,16 @@ struct MessageBody {
         case hashed(count: Int64, sha256: String)
     }
 
+    /// True when the held message ends with an empty line: at the end of a file, that line
+    /// is the one a writer puts after every message, and belongs to no message.
+    var endsWithBlankLine: Bool {
+        guard hasher == nil else { return false }
+        return bytes.count >= 2 && bytes.last == UInt8(ascii: "\n")
+            && (bytes[bytes.count - 2] == UInt8(ascii: "\n")
+                || bytes.count >= 3 && bytes[bytes.count - 2] == UInt8(ascii: "\r")
+                    && bytes[bytes.count - 3] == UInt8(ascii: "\n"))
+    }
+
     /// Ends the message.
     ///
     /// - Parameter dropLineEnding: Whether the last line ending belongs to the next separator

@@ -226,8 +226,17 @@ func text(_ message: MboxMessage) -> String {
     }
 
     @Test func lastMessageKeepsItsFinalLineEnding() throws {
-        let found = try messages("From a@example.com\n\nOne\n\nFrom b@example.com\n\nTwo\n\n")
-        #expect(found.map(text) == ["\nOne\n", "\nTwo\n\n"])
+        let found = try messages("From a@example.com\n\nOne\n\nFrom b@example.com\n\nTwo\n")
+        #expect(found.map(text) == ["\nOne\n", "\nTwo\n"])
+    }
+
+    @Test(arguments: ["\n", "\r\n"])
+    func blankLineAtTheEndOfTheFileBelongsToNoMessage(ending: String) throws {
+        let one = "From a@example.com\(ending)\(ending)One\(ending)"
+        let alone = try messages(one + ending)
+        let followed = try messages(one + ending + "From b@example.com\(ending)\(ending)Two\(ending)")
+        #expect(alone.map(text) == ["\(ending)One\(ending)"])
+        #expect(followed.first.map(text) == alone.first.map(text))
     }
 
     @Test(arguments: [16, 23, 1 << 20])
