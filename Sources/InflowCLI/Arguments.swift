@@ -1,3 +1,5 @@
+import InflowCore
+
 /// A command line split into a command, options and positional arguments.
 ///
 /// Options are `--name value` or `--name=value`; flags are `--name` alone. Each command says
@@ -26,25 +28,31 @@ struct Arguments {
                 options[String(name[..<equals])] = String(name[name.index(after: equals)...])
                 continue
             }
-            if flagSet.contains(name) {
+            // A known flag, or an option with nothing after it: `check` then says whether the
+            // command takes it, and `required` that it needs a value.
+            if flagSet.contains(name) || index == words.count {
                 flags.insert(name)
                 continue
             }
-            guard index < words.count else { throw UsageError("option --\(name) needs a value") }
             options[name] = words[index]
             index += 1
         }
     }
 
-    /// Throws when an option or flag was given that the command does not take.
-    func check(allowed: Set<String>) throws(UsageError) {
-        for name in Set(options.keys).union(flags) where !allowed.contains(name) {
+    /// Throws when an option or flag was given that the command does not take, or when words
+    /// without an option stand where the command takes none.
+    func check(allowed: Set<String>, positional allowsPositional: Bool = false) throws(UsageError) {
+        for name in Set(options.keys).union(flags).sorted() where !allowed.contains(name) {
             throw UsageError("\(command) does not take --\(name); see inflow \(command) --help")
+        }
+        if !allowsPositional, let stray = positional.first {
+            throw UsageError("unexpected argument '\(stray.debugEscaped)'; see inflow \(command) --help")
         }
     }
 
     /// The value of a required option.
     func required(_ name: String) throws(UsageError) -> String {
+        if flags.contains(name) { throw UsageError("option --\(name) needs a value") }
         guard let value = options[name], !value.isEmpty else {
             throw UsageError("\(command) needs --\(name)")
         }

@@ -12,7 +12,7 @@ enum Commands {
     /// The flags (options without a value) of a command.
     static func flags(of command: String) -> Set<String> {
         switch command {
-        case "run": ["help", "detach", "wait"]
+        case "run": ["help", "wait"]
         default: ["help"]
         }
     }
@@ -26,6 +26,7 @@ enum Commands {
         case "sentiment": return try sentiment(arguments)
         case "match": return try match(arguments)
         case "email-stats": return try emailStats(arguments)
+        case "cancel": return try cancel(arguments)
         default:
             throw UsageError("unknown command '\(arguments.command.debugEscaped)'; see inflow --help")
         }
@@ -49,7 +50,8 @@ enum Commands {
 
     private static func sourceList(_ text: String?) throws -> [SourceName]? {
         guard let text else { return nil }
-        return try text.split(separator: ",").map { name in
+        guard !text.isEmpty else { throw UsageError("--sources needs at least one source name") }
+        return try text.split(separator: ",", omittingEmptySubsequences: false).map { name in
             guard let source = SourceName(rawValue: String(name)) else {
                 throw UsageError("unknown source '\(name)'; sources are google, hubspot, intercom")
             }
@@ -60,7 +62,7 @@ enum Commands {
     // MARK: run
 
     private static func run(_ arguments: Arguments, logger: Logger) throws -> JSON {
-        try arguments.check(allowed: common.union(["workspace", "sync-type", "sources", "detach", "wait"]))
+        try arguments.check(allowed: common.union(["workspace", "sync-type", "sources", "wait"]))
         let syncText = arguments.options["sync-type"] ?? "quick"
         guard let syncType = SyncType(rawValue: syncText) else {
             throw UsageError("--sync-type must be quick or full, not '\(syncText.debugEscaped)'")
@@ -69,7 +71,9 @@ enum Commands {
             workspace: try arguments.required("workspace"), syncType: syncType,
             sources: try sourceList(arguments.options["sources"]), wait: arguments.flags.contains("wait"))
         let environment = try environment(arguments)
-        let runner = JobRunner(environment: environment) { logger.log($0) }
+        let runner = JobRunner(environment: environment, isInterrupted: { Signals.interrupted }) {
+            logger.log($0)
+        }
         let outcome = try runner.runSync(request)
 
         let catalog = try Catalog(path: Layout(
@@ -109,7 +113,7 @@ enum Commands {
 
     /// Matches one address (and display name) against the workspace's clients, saying why.
     private static func match(_ arguments: Arguments) throws -> JSON {
-        try arguments.check(allowed: common.union(["workspace", "name"]))
+        try arguments.check(allowed: common.union(["workspace", "name"]), positional: true)
         guard arguments.positional.count == 1, let address = arguments.positional.first else {
             throw UsageError("match needs exactly one ADDRESS")
         }
@@ -121,10 +125,18 @@ enum Commands {
 
     // MARK: status, history, report
 
+    /// The workspace's catalog for a command that only reads: an empty one in memory when the
+    /// workspace has never run, so that reading creates no files; jobs left running by a dead
+    /// process are marked failed first when no job holds the workspace.
     private static func openCatalog(_ arguments: Arguments) throws -> (Catalog, Workspace, Environment) {
         let environment = try environment(arguments)
         let workspace = try Workspace.open(try arguments.required("workspace"), environment: environment)
-        return (try Catalog(path: workspace.layout.catalogPath), workspace, environment)
+        guard FileSystem.exists(workspace.layout.catalogPath) else {
+            return (try Catalog(path: ":memory:"), workspace, environment)
+        }
+        let catalog = try Catalog(path: workspace.layout.catalogPath)
+        try JobRecovery.markAbandonedIfIdle(layout: workspace.layout, catalog: catalog, now: environment.now)
+        return (catalog, workspace, environment)
     }
 
     private static func status(_ arguments: Arguments) throws -> JSON {
@@ -152,6 +164,27 @@ enum Commands {
         }
         return try HistoryDocument.build(
             catalog: catalog, query: HistoryDocument.Query(limit: limit, offset: offset, source: source, status: status))
+    }
+
+    /// How long `cancel` waits for the job to reach an item boundary and stop.
+    static let cancelWaitSeconds = 600
+
+    /// Asks a running job to stop and waits until it has, then prints its status.
+    private static func cancel(_ arguments: Arguments) throws -> JSON {
+        try arguments.check(allowed: common.union(["workspace", "job-id"]))
+        let (catalog, _, environment) = try openCatalog(arguments)
+        let jobId = try arguments.required("job-id")
+        guard JobID.isValid(jobId), let job = try catalog.job(jobId) else {
+            throw UsageError("no job '\(jobId.debugEscaped)' in this workspace")
+        }
+        if !job.status.isFinal {
+            try catalog.requestCancel(jobId)
+            for _ in 0..<(cancelWaitSeconds * 10) {
+                if try catalog.job(jobId)?.status.isFinal == true { break }
+                SystemClock.sleep(milliseconds: 100)
+            }
+        }
+        return try StatusDocument.build(catalog: catalog, jobId: jobId, now: environment.now)
     }
 
     private static func emailStats(_ arguments: Arguments) throws -> JSON {

@@ -10,6 +10,9 @@ enum Help {
           status     show the running or a given job and the recent jobs
           history    list past jobs per source, newest first
           report     rewrite the report files from the catalog
+          cancel     stop a running job at its next item boundary
+          email-stats  email statistics for a window of days
+          match      show how an address matches the workspace's clients
           inspect    print what the parsers make of any input file
           sentiment  score texts from stdin, one per line
 
@@ -59,6 +62,31 @@ enum Help {
                 usage: inflow report --workspace W
 
                 Rewrites status.json and history.json under the reports folder from the catalog.
+
+                """
+        case "cancel":
+            return """
+                usage: inflow cancel --workspace W --job-id J
+
+                Asks job J to stop at its next item boundary, waits until it has, and prints
+                its status. A cancelled job loads nothing. SIGINT and SIGTERM to a running
+                inflow do the same.
+
+                """
+        case "email-stats":
+            return """
+                usage: inflow email-stats --workspace W [--window-days N] [--now T]
+
+                Prints the email stats document for the N UTC days (30, 1 to 90) ending with
+                the day of --now (today).
+
+                """
+        case "match":
+            return """
+                usage: inflow match --workspace W ADDRESS [--name "Display Name"]
+
+                Matches one participant against the workspace's clients and prints
+                {address, registrableDomain, isWorkspace, client, matchedBy, confidence}.
 
                 """
         case "inspect":

@@ -16,15 +16,19 @@ public enum InflowCommandLine {
 
     /// Runs the command named by the process arguments and exits with its code.
     public static func main() -> Never {
+        Signals.install()
         let words = Array(CommandLine.arguments.dropFirst())
         exit(run(words, print: { StandardStream.output.write($0) }).rawValue)
     }
 
     /// Runs a command line and returns its exit code; `print` receives stdout text.
     static func run(_ words: [String], print: (String) -> Void) -> ExitCode {
-        let logFormat = Logger.Format(rawValue: logFormatOption(words) ?? "text") ?? .text
-        let logger = Logger(format: logFormat)
+        let requestedFormat = logFormatOption(words) ?? "text"
+        let logger = Logger(format: Logger.Format(rawValue: requestedFormat) ?? .text)
         do {
+            guard Logger.Format(rawValue: requestedFormat) != nil else {
+                throw UsageError("--log-format must be text or json, not '\(requestedFormat.debugEscaped)'")
+            }
             if words.isEmpty || words == ["--help"] || words == ["help"] || words == ["-h"] {
                 print(Help.overview)
                 return .done

@@ -15,7 +15,7 @@ enum InspectCommand {
     }
 
     static func run(_ arguments: Arguments, print: (String) -> Void) throws -> Bool {
-        try arguments.check(allowed: ["as", "timezone", "log-format", "help", "now"])
+        try arguments.check(allowed: ["as", "log-format", "help", "now"], positional: true)
         let modeText = arguments.options["as"] ?? "auto"
         guard let mode = Mode(rawValue: modeText) else {
             throw UsageError("--as must be email (or left out to read files by their kind)")

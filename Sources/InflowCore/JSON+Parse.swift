@@ -19,12 +19,17 @@ extension JSON {
 
     /// Parses one JSON value from UTF-8 bytes; whitespace may surround it, nothing else.
     ///
+    /// - Parameter rejectingDuplicateKeys: Treat a key repeated in one object as an error
+    ///   (for files people write, where a repeated key is a mistake); otherwise the last wins.
     /// - Throws: `JSON.SyntaxError` naming the offset of the first fault.
     /// - Complexity: O(n) in the length of the text; nesting is limited to 512 levels.
-    public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws(SyntaxError) -> JSON {
+    public static func parse<Bytes: Collection<UInt8>>(
+        _ bytes: Bytes, rejectingDuplicateKeys: Bool = false
+    ) throws(SyntaxError) -> JSON {
         let array = Array(bytes)
         return try array.withUnsafeBufferPointer { buffer throws(SyntaxError) in
             var reader = JSONReader(bytes: buffer)
+            reader.rejectDuplicateKeys = rejectingDuplicateKeys
             reader.skipSpace()
             let value = try reader.readValue(depth: 0)
             reader.skipSpace()
@@ -43,6 +48,7 @@ extension JSON {
 private struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    var rejectDuplicateKeys = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -97,7 +103,11 @@ private struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw fail("expected a string key")
             }
+            let keyOffset = index
             let key = try readString()
+            if rejectDuplicateKeys, pairs.contains(where: { $0.0 == key }) {
+                throw JSON.SyntaxError(reason: "the key '\(key)' appears twice", offset: keyOffset)
+            }
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw fail("expected ':'")

@@ -79,6 +79,8 @@ public struct JobSourceRecord: Sendable, Equatable {
     /// The items found in the inputs, once extract has counted them.
     public var totalItems: Int?
     public var errors: [JobIssue]
+    /// Items taken so far while the source runs, before load has classified them.
+    public var itemsSeen = 0
 
     /// Creates a pending source record with zero counts.
     public init(jobId: String, source: SourceName) {

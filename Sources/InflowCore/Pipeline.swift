@@ -63,7 +63,7 @@ extension Pipeline {
         let fail = { (reason: String) in PipelineError(file: file, reason: reason) }
         let json: JSON
         do {
-            json = try JSON.parse(bytes)
+            json = try JSON.parse(bytes, rejectingDuplicateKeys: true)
         } catch {
             throw fail("not valid JSON (\(error.description))")
         }

@@ -68,9 +68,11 @@ public enum InputScanner {
     public static func classify(_ path: String) -> InputKind {
         let name = Path.basename(path).lowercased()
         if name.hasSuffix(".mbox") { return .mailbox }
-        if name.hasSuffix(".eml") { return .message }
 
+        // Content first for everything else: a `.eml` that starts with an mbox separator holds
+        // a mailbox, and is split like one.
         let head = (try? ReadableFile(path: path).read(count: MailSniffer.sniffLength, at: 0)) ?? []
+        if name.hasSuffix(".eml") { return MailSniffer.kind(of: head) == .mailbox ? .mailbox : .message }
         if let kind = MailSniffer.kind(of: head) { return kind }
         return .ignored(reason: ignoredReason(name: name, empty: head.isEmpty))
     }

@@ -36,7 +36,11 @@ struct ExtractStep {
 
     /// Extracts every input of a source, writing the extract files and handing each new item
     /// to `deliver` in input order.
-    func run(source: SourceName, folders: [String], deliver: (RawItem) throws -> Void) throws -> Summary {
+    ///
+    /// - Parameter progress: Told the share of the inputs' bytes read so far, from 0 to 1.
+    func run(source: SourceName, folders: [String], progress: (Double) -> Void,
+             deliver: (RawItem) throws -> Void) throws -> Summary
+    {
         let output = try StageOutput(layout: layout, runDir: runDir, stage: .extract, source: source,
                                      dataType: .emails)
         var summary = Summary()
@@ -44,7 +48,14 @@ struct ExtractStep {
         var ignoredNames: [String] = []
 
         let extractor = MailExtractor(source: source)
-        for input in try InputScanner.scan(folders) {
+        let inputs = try InputScanner.scan(folders)
+        let totalBytes = max(1, inputs.reduce(Int64(0)) { $0 + $1.size })
+        var doneBytes: Int64 = 0
+        for input in inputs {
+            defer {
+                doneBytes += input.size
+                progress(Double(doneBytes) / Double(totalBytes))
+            }
             if case .ignored = input.kind {
                 summary.ignored += 1
                 ignoredNames.append(Path.basename(input.path))
@@ -69,6 +80,7 @@ struct ExtractStep {
                     summary.items += 1
                     try output.records.write(item.json)
                     try deliver(item)
+                    progress(Double(doneBytes + (item.origin.offset ?? 0)) / Double(totalBytes))
                 }
             }
             for reject in result.rejects {
@@ -84,18 +96,16 @@ struct ExtractStep {
         try output.commit()
 
         summary.rejected = output.rejectCount - unreadableFiles.count
-        if output.rejectCount > 0 {
-            summary.issues.append(JobIssue(
-                kind: "extract", message: output.topReason ?? "rejected", count: output.rejectCount,
-                severity: "warning"))
-        }
+        let allUnreadable = !unreadableFiles.isEmpty && unreadableFiles.count == summary.files
+        summary.issues += output.issues(
+            kind: "extract", severity: "warning", excluding: allUnreadable ? Set(unreadableFiles) : [])
         if summary.ignored > 0 {
             let names = ignoredNames.prefix(3).joined(separator: ", ")
             summary.issues.append(JobIssue(
                 kind: "extract", message: "files that hold no mail were ignored (\(names))",
                 count: summary.ignored, severity: "info"))
         }
-        if !unreadableFiles.isEmpty, unreadableFiles.count == summary.files {
+        if allUnreadable {
             summary.unreadable = unreadableFiles[0]
         }
         return summary

@@ -10,10 +10,19 @@ import InflowStore
 public final class JobRunner: Sendable {
     public let environment: Environment
     private let observer: JobObserver
+    private let isInterrupted: @Sendable () -> Bool
 
-    /// Creates a runner; `observer` receives the job's events for logging.
-    public init(environment: Environment, observer: @escaping JobObserver = { _ in }) {
+    /// Creates a runner.
+    ///
+    /// - Parameters:
+    ///   - isInterrupted: Polled at every item boundary; true stops the job as cancelled
+    ///     (the command line sets it on SIGINT and SIGTERM).
+    ///   - observer: Receives the job's events for logging.
+    public init(environment: Environment, isInterrupted: @escaping @Sendable () -> Bool = { false },
+                observer: @escaping JobObserver = { _ in })
+    {
         self.environment = environment
+        self.isInterrupted = isInterrupted
         self.observer = observer
     }
 
@@ -30,6 +39,7 @@ public final class JobRunner: Sendable {
         let matcher = try workspace.clientMatcher(environment: environment)
 
         let layout = workspace.layout
+        try checkWritable(layout)
         let lock = try acquireLock(layout: layout, wait: request.wait)
         defer { lock.release() }
         let catalog = try Catalog(path: layout.catalogPath)
@@ -45,7 +55,7 @@ public final class JobRunner: Sendable {
             seconds: try Throughput.estimatedSeconds(catalog: catalog, kind: .sync))
         let run = SyncRun(workspace: workspace, catalog: catalog, job: job, sources: sources,
                           environment: environment, sentiment: sentiment, matcher: matcher,
-                          observer: observer)
+                          isInterrupted: isInterrupted, observer: observer)
         observer(JobEvent(.info, "job started", [
             ("job", jobId), ("workspace", workspace.pipeline.workspace.value),
             ("syncType", request.syncType.rawValue),
@@ -71,6 +81,18 @@ public final class JobRunner: Sendable {
         return Array(Set(asked)).sorted()
     }
 
+    /// Creates the data and reports folders up front, so that a path that cannot be used is a
+    /// one-line error before any job exists.
+    private func checkWritable(_ layout: Layout) throws {
+        for folder in [layout.workspaceDir, layout.workspaceReportsDir] {
+            do {
+                try FileSystem.makeDirectories(folder)
+            } catch {
+                throw JobError.badInput("cannot use \(folder): \(error)")
+            }
+        }
+    }
+
     private func acquireLock(layout: Layout, wait: Bool) throws -> WorkspaceLock {
         do {
             return try WorkspaceLock(path: layout.lockPath, wait: wait)
@@ -84,16 +106,8 @@ public final class JobRunner: Sendable {
     /// Marks jobs left running by a dead process as failed, and puts the table links back in
     /// line with the catalog. Holding the lock proves no other process is running a job.
     private func recoverAfterCrash(catalog: Catalog, layout: Layout) throws {
-        for var stale in try catalog.jobs(statuses: [.running, .started]) {
-            stale.status = .failed
-            stale.completedAt = environment.now
-            stale.error = "the process running it (pid \(stale.pid)) ended before the job finished"
-            try catalog.save(stale)
-            for var source in try catalog.sources(ofJob: stale.jobId) where source.status != "completed" {
-                source.status = "failed"
-                try catalog.save(source)
-            }
-            observer(JobEvent(.warning, "marked an abandoned job failed", [("job", stale.jobId)]))
+        for job in try JobRecovery.markAbandoned(catalog: catalog, now: environment.now) {
+            observer(JobEvent(.warning, "marked an abandoned job failed", [("job", job)]))
         }
         try Tables(layout: layout).recover(committed: try catalog.currentSnapshots())
     }

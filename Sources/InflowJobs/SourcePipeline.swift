@@ -18,7 +18,8 @@ final class SourcePipeline {
         var rejected = 0
         var attachmentErrors = 0
         var enriched = 0
-        var topReason: String?
+        /// The rejects by reason, for history.
+        var issues: [JobIssue] = []
     }
 
     /// A batch is processed once it holds this many items…
@@ -33,6 +34,8 @@ final class SourcePipeline {
     private var batch: [RawItem] = []
     private var batchBytes = 0
     private var summary = Summary()
+    /// Called after each batch with the number of items taken so far.
+    var onBatch: (Int) throws -> Void = { _ in }
 
     /// Opens the parse and enrich files of a source.
     init(layout: Layout, runDir: String, source: SourceName, processor: BatchProcessor,
@@ -61,7 +64,7 @@ final class SourcePipeline {
         try parse.commit()
         try enrich.commit()
         summary.rejected = parse.rejectCount
-        summary.topReason = parse.topReason
+        summary.issues = parse.issues(kind: "parse", severity: "warning")
         return summary
     }
 
@@ -85,5 +88,6 @@ final class SourcePipeline {
                 summary.enriched += 1
             }
         }
+        try onBatch(summary.parsed + parse.rejectCount)
     }
 }

@@ -34,8 +34,22 @@ final class StageOutput {
         try rejects?.commit()
     }
 
-    /// The most common reject reason, for the one-line summary in history.
-    var topReason: String? {
-        rejectReasons.max { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }?.key
+    /// The rejects as history entries: one per reason, most common first (ties by reason),
+    /// at most `limit`, the rest counted together in one more entry.
+    func issues(kind: String, severity: String, excluding excluded: Set<String> = [], limit: Int = 5)
+        -> [JobIssue]
+    {
+        let counted = rejectReasons.filter { !excluded.contains($0.key) }.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
+        }
+        var issues = counted.prefix(limit).map {
+            JobIssue(kind: kind, message: $0.key, count: $0.value, severity: severity)
+        }
+        let rest = counted.dropFirst(limit)
+        if !rest.isEmpty {
+            issues.append(JobIssue(kind: kind, message: "\(rest.count) other reasons",
+                                   count: rest.reduce(0) { $0 + $1.value }, severity: severity))
+        }
+        return issues
     }
 }

@@ -16,12 +16,16 @@ final class SyncRun {
     private var records: [SourceName: JobSourceRecord] = [:]
     private var fingerprints: [InputFingerprint] = []
     private var stageLog = JSONObject()
+    private let isInterrupted: @Sendable () -> Bool
+    private var currentSource = (index: 0, fraction: 0.0)
+    private var lastStatusWrite = SystemClock.now()
     private var timings = JSONObject()
 
     init(workspace: Workspace, catalog: Catalog, job: JobRecord, sources: [SourceName],
          environment: Environment, sentiment: SentimentAnalyzer, matcher: ClientMatcher,
-         observer: @escaping JobObserver)
+         isInterrupted: @escaping @Sendable () -> Bool, observer: @escaping JobObserver)
     {
+        self.isInterrupted = isInterrupted
         processor = BatchProcessor(matcher: matcher, sentiment: sentiment,
                                    workers: max(1, SystemInfo.activeProcessors))
         self.workspace = workspace
@@ -37,27 +41,48 @@ final class SyncRun {
 
     private var layout: Layout { workspace.layout }
 
-    /// Runs the stages and commits; on failure records it and throws `JobError.failed`.
+    /// Runs the stages and commits.
+    ///
+    /// - Throws: `JobError.failed` after recording why, `JobError.cancelled` after recording
+    ///   that the job stopped; in both cases nothing it wrote became visible.
     func execute() throws -> JobOutcome {
-        try catalog.save(job)
-        for record in records.values { try catalog.save(record) }
-        try ReportWriter.writeAll(layout: layout, catalog: catalog, now: environment.now)
-
         do {
+            try catalog.save(job)
+            for record in records.values { try catalog.save(record) }
+            try ReportWriter.writeAll(layout: layout, catalog: catalog, now: environment.now)
+
             let threads = try ThreadIndex(catalog: catalog)
             for (index, source) in sources.enumerated() {
+                currentSource = (index, 0)
                 try runSource(source, threads: threads)
-                try setProgress((index + 1) * 80 / sources.count)
             }
+            try checkpoint()
             let facts = try EmailFacts(catalog: catalog)
             let loaders = try timed("load") { try load(threads: threads, facts: facts) }
+            try checkpoint()
             try commit(loaders, threads: threads, facts: facts)
-        } catch let error as JobError {
-            throw error
+        } catch JobError.cancelled {
+            try stop(as: .cancelled, reason: "cancelled before it finished; nothing it read was loaded")
         } catch {
-            try fail(reason: String(describing: error))
+            try stop(as: .failed, reason: String(describing: error))
         }
         return try finish()
+    }
+
+    /// Called between items and batches: stops the job when it was asked to, and records how
+    /// far it got so that `status` shows live progress.
+    private func checkpoint(itemBoundary: Bool = false) throws {
+        if isInterrupted() { throw JobError.cancelled(jobId: job.jobId) }
+        if itemBoundary { return }
+        if try catalog.isCancelRequested(job.jobId) { throw JobError.cancelled(jobId: job.jobId) }
+        let done = (Double(currentSource.index) + currentSource.fraction) / Double(max(1, sources.count))
+        job.progress = min(95, Int(done * 90))
+        try catalog.save(job)
+        let now = SystemClock.now()
+        if now.millis - lastStatusWrite.millis >= 2000 {
+            lastStatusWrite = now
+            try ReportWriter.writeAll(layout: layout, catalog: catalog, now: environment.now)
+        }
     }
 
     // MARK: Sources
@@ -72,21 +97,28 @@ final class SyncRun {
                                   quick: job.syncType == .quick)
         let pipeline = try SourcePipeline(
             layout: layout, runDir: job.runDir, source: source, processor: processor, threads: threads)
+        pipeline.onBatch = { [unowned self] seen in
+            records[source]?.itemsSeen = seen
+            try catalog.save(records[source]!)
+            try checkpoint()
+        }
         let inputs = workspace.pipeline.sources[source]?.inputs ?? []
         let (extracted, parsed) = try timed("stages.\(source.rawValue)") {
-            let extracted = try extract.run(source: source, folders: inputs, deliver: pipeline.accept)
+            let extracted = try extract.run(
+                source: source, folders: inputs, progress: { currentSource.fraction = $0 }
+            ) { item in
+                try checkpoint(itemBoundary: true)
+                try pipeline.accept(item)
+            }
             return (extracted, try pipeline.finish())
         }
+        record.itemsSeen = parsed.parsed + parsed.rejected
         fingerprints += extracted.fingerprints
         record.totalItems = extracted.items + extracted.skippedAsLoaded
         record.counts.unchanged += extracted.skippedAsLoaded
         record.counts.skipped += extracted.rejected + parsed.rejected
         record.errors += extracted.issues
-        if parsed.rejected > 0 {
-            record.errors.append(JobIssue(
-                kind: "parse", message: parsed.topReason.map { "most common: \($0)" } ?? "rejected",
-                count: parsed.rejected, severity: "warning"))
-        }
+        record.errors += parsed.issues
         if parsed.attachmentErrors > 0 {
             record.errors.append(JobIssue(kind: "attachment", message: "attachments that would not decode",
                                           count: parsed.attachmentErrors, severity: "warning"))
@@ -195,8 +227,8 @@ final class SyncRun {
         }
     }
 
-    private func fail(reason: String) throws -> Never {
-        job.status = .failed
+    private func stop(as status: JobStatus, reason: String) throws -> Never {
+        job.status = status
         job.error = reason
         job.completedAt = environment.now
         try catalog.save(job)
@@ -204,12 +236,17 @@ final class SyncRun {
             guard var record = records[source], record.status != "completed" else { continue }
             record.status = "failed"
             record.completedAt = environment.now
-            record.errors.append(JobIssue(kind: "job", message: reason, count: 1, severity: "error"))
+            record.errors.append(JobIssue(kind: "job", message: reason, count: 1,
+                                          severity: status == .cancelled ? "warning" : "error"))
             try catalog.save(record)
             records[source] = record
         }
         try? writeManifest()
         _ = try? ReportWriter.writeAll(layout: layout, catalog: catalog, now: environment.now)
+        if status == .cancelled {
+            observer(JobEvent(.warning, "job cancelled", [("job", job.jobId)]))
+            throw JobError.cancelled(jobId: job.jobId)
+        }
         observer(JobEvent(.error, "job failed", [("job", job.jobId), ("reason", reason)]))
         throw JobError.failed(jobId: job.jobId, reason: reason)
     }
@@ -232,11 +269,6 @@ final class SyncRun {
     }
 
     // MARK: Helpers
-
-    private func setProgress(_ percent: Int) throws {
-        job.progress = min(99, percent)
-        try catalog.save(job)
-    }
 
     private func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         let start = SystemClock.now()

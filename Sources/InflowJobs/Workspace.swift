@@ -102,14 +102,14 @@ public struct Workspace: Sendable {
         }
     }
 
-    /// Checks that every input folder of the given sources exists.
+    /// Checks that every input of the given sources exists (a folder, or a single file).
     ///
-    /// - Throws: `JobError.badInput` naming the first missing folder and its source.
+    /// - Throws: `JobError.badInput` naming the first missing input and its source.
     public func checkInputs(of sources: [SourceName]) throws {
         for source in sources {
-            for folder in pipeline.sources[source]?.inputs ?? [] where !FileSystem.isDirectory(folder) {
+            for input in pipeline.sources[source]?.inputs ?? [] where !FileSystem.exists(input) {
                 throw JobError.badInput(
-                    "\(pipelineFile): sources.\(source.rawValue).inputs: folder \(folder) does not exist")
+                    "\(pipelineFile): sources.\(source.rawValue).inputs: \(input) does not exist")
             }
         }
     }

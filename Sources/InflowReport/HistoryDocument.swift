@@ -56,8 +56,9 @@ public enum HistoryDocument {
     }
 
     /// A source's entry takes the job's status once the job has ended, unless the source itself
-    /// failed.
+    /// failed in a job that was not cancelled.
     private static func entryStatus(job: JobRecord, source: JobSourceRecord) -> String {
+        if job.status == .cancelled { return job.status.rawValue }
         if source.status == "failed" { return "failed" }
         return job.status.isFinal ? job.status.rawValue : source.status
     }

@@ -43,11 +43,11 @@ public enum StatusDocument {
         for record in try catalog.sources(ofJob: job.jobId) {
             var source = JSONObject([
                 ("status", .string(record.status)),
-                ("itemsProcessed", .int(Int64(record.counts.processed))),
+                ("itemsProcessed", .int(Int64(max(record.counts.processed, record.itemsSeen)))),
             ])
             if let total = record.totalItems { source["totalItems"] = .int(Int64(total)) }
             if record.status == "running", let total = record.totalItems, total > 0 {
-                source["progress"] = .int(Int64(min(99, record.counts.processed * 100 / total)))
+                source["progress"] = .int(Int64(min(99, record.itemsSeen * 100 / total)))
             }
             source["lastSyncAt"] = JSON(try catalog.lastSync(of: record.source)?.iso8601)
             sources[record.source.rawValue] = .object(source)

@@ -27,12 +27,13 @@ public final class Catalog {
             status TEXT NOT NULL, sources TEXT NOT NULL, triggered_by TEXT NOT NULL,
             started_at INTEGER NOT NULL, completed_at INTEGER, pid INTEGER NOT NULL,
             fence INTEGER NOT NULL, progress INTEGER NOT NULL, error TEXT, run_dir TEXT NOT NULL,
-            seq INTEGER NOT NULL);
+            seq INTEGER NOT NULL, cancel_requested INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS job_sources(
             job_id TEXT NOT NULL, source TEXT NOT NULL, status TEXT NOT NULL,
             started_at INTEGER, completed_at INTEGER, added INTEGER NOT NULL,
             updated INTEGER NOT NULL, unchanged INTEGER NOT NULL, skipped INTEGER NOT NULL,
-            total_items INTEGER, errors TEXT NOT NULL, PRIMARY KEY(job_id, source));
+            total_items INTEGER, errors TEXT NOT NULL, seen INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY(job_id, source));
         CREATE TABLE IF NOT EXISTS inputs(
             source TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,
             sha256 TEXT NOT NULL, job_id TEXT NOT NULL, PRIMARY KEY(source, path));
@@ -89,7 +90,7 @@ public final class Catalog {
             """
             INSERT INTO jobs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
                 COALESCE((SELECT seq FROM jobs WHERE job_id = ?1),
-                         (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs)))
+                         (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs)), 0)
             ON CONFLICT(job_id) DO UPDATE SET status = ?4, completed_at = ?8, progress = ?11,
                 error = ?12, pid = ?9, fence = ?10
             """,
@@ -140,13 +141,24 @@ public final class Catalog {
         }
     }
 
+    /// Asks a running job to stop at its next item boundary.
+    public func requestCancel(_ jobId: String) throws {
+        try database.query("UPDATE jobs SET cancel_requested = 1 WHERE job_id = ?1", [.text(jobId)])
+    }
+
+    /// True when someone asked the job to stop.
+    public func isCancelRequested(_ jobId: String) throws -> Bool {
+        try database.query("SELECT cancel_requested FROM jobs WHERE job_id = ?1", [.text(jobId)])
+            .first?.first?.integer == 1
+    }
+
     // MARK: Job sources
 
     /// Inserts or replaces one source's part of a job.
     public func save(_ record: JobSourceRecord) throws {
         let errors = JSON.array(record.errors.map(\.json)).text
         try database.query(
-            "INSERT OR REPLACE INTO job_sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            "INSERT OR REPLACE INTO job_sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             [
                 .text(record.jobId), .text(record.source.rawValue), .text(record.status),
                 record.startedAt.map { .integer($0.millis) } ?? .null,
@@ -154,6 +166,7 @@ public final class Catalog {
                 .integer(Int64(record.counts.added)), .integer(Int64(record.counts.updated)),
                 .integer(Int64(record.counts.unchanged)), .integer(Int64(record.counts.skipped)),
                 record.totalItems.map { .integer(Int64($0)) } ?? .null, .text(errors),
+                .integer(Int64(record.itemsSeen)),
             ])
     }
 
@@ -162,7 +175,7 @@ public final class Catalog {
         let rows = try database.query(
             """
             SELECT source, status, started_at, completed_at, added, updated, unchanged, skipped,
-                total_items, errors FROM job_sources WHERE job_id = ?1 ORDER BY source
+                total_items, errors, seen FROM job_sources WHERE job_id = ?1 ORDER BY source
             """, [.text(jobId)])
         return rows.compactMap { row in
             guard let source = row[0].text.flatMap(SourceName.init(rawValue:)) else { return nil }
@@ -176,6 +189,7 @@ public final class Catalog {
             record.totalItems = row[8].integer.map { Int($0) }
             let errors = (try? JSON.parse(row[9].text ?? "[]"))?.arrayValue ?? []
             record.errors = errors.compactMap(JobIssue.init(json:))
+            record.itemsSeen = Int(row[10].integer ?? 0)
             return record
         }
     }

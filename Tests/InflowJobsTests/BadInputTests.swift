@@ -92,3 +92,71 @@ import Testing
         #expect(output.isEmpty)
     }
 }
+
+/// Usage mistakes that once slipped through: each is now exit 2 and runs nothing.
+@Suite struct StrictUsageTests {
+    @Test(arguments: [
+        ["run", "--workspace", "example.com", "extra"],
+        ["run", "--workspace", "example.com", "full"],
+        ["run", "--workspace", "example.com", "--wait", "yes"],
+        ["run", "--workspace", "example.com", "--log-format", "xml"],
+        ["run", "--workspace", "example.com", "--sources", ""],
+        ["run", "--workspace", "example.com", "--sources", "google,"],
+        ["run", "--workspace", "example.com", "--bogus"],
+        ["run", "--workspace"],
+        ["status", "--workspace", "example.com", "now"],
+    ])
+    func isRefusedBeforeAnyJob(words: [String]) throws {
+        let fixture = try WorkspaceFixture()
+        try fixture.writeInput("a.eml", Mail.message(
+            id: "a@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "A",
+            date: "Mon, 5 Jan 2026 09:00:00 +0000"))
+        var output = ""
+        let arguments = words + ["--data-dir", fixture.data, "--pipelines-dir", fixture.pipelines,
+                                 "--reports-dir", fixture.reports]
+        #expect(InflowCommandLineProbe.run(arguments, output: &output) == 2)
+        #expect(!FileSystem.exists(fixture.data + "/example.com/catalog.sqlite"))
+    }
+
+    @Test func aRepeatedKeyInThePipelineIsAnError() throws {
+        let fixture = try WorkspaceFixture(pipeline: """
+            {"workspace": "example.com", "ownDomains": ["example.com"], "keepRuns": 14, "keepRuns": 1,
+             "sources": {"google": {"inputs": "../inputs"}}}
+            """)
+        #expect(fixture.inflow("run", "--workspace", "example.com").code == 2)
+    }
+
+    @Test func readingAWorkspaceThatNeverRanCreatesNothing() throws {
+        let fixture = try WorkspaceFixture()
+        let status = fixture.inflow("status", "--workspace", "example.com")
+        #expect(status.code == 0)
+        #expect(status.document?["currentJob"] == .null)
+        #expect(fixture.inflow("history", "--workspace", "example.com").document?
+            .object("pagination")?.int("total") == 0)
+        #expect(!FileSystem.exists(fixture.data))
+    }
+
+    @Test func anUnusableReportsFolderIsBadInputBeforeAnyJob() throws {
+        let fixture = try WorkspaceFixture()
+        try "x".write(toFile: fixture.root.path + "/afile", atomically: true, encoding: .utf8)
+        var output = ""
+        let code = InflowCommandLineProbe.run(
+            ["run", "--workspace", "example.com", "--data-dir", fixture.data, "--pipelines-dir", fixture.pipelines,
+             "--reports-dir", fixture.root.path + "/afile"], output: &output)
+        #expect(code == 2)
+        #expect(fixture.inflow("history", "--workspace", "example.com").document?
+            .object("pagination")?.int("total") == 0)
+    }
+
+    @Test func anEmlFileThatHoldsAMailboxIsSplit() throws {
+        let fixture = try WorkspaceFixture()
+        try fixture.writeInput("export.eml", Mail.mbox([
+            Mail.message(id: "a@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "A",
+                         date: "Mon, 5 Jan 2026 09:00:00 +0000"),
+            Mail.message(id: "b@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "B",
+                         date: "Mon, 5 Jan 2026 10:00:00 +0000"),
+        ]))
+        #expect(fixture.inflow("run", "--workspace", "example.com").code == 0)
+        #expect(try fixture.table() == ["a@acme.test": "A", "b@acme.test": "B"])
+    }
+}
