@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES = pkg-config libzstd-dev libsqlite3-dev libssl-dev libarchive-dev libmicrohttpd-dev \
            zstd jq publicsuffix tzdata python3-pip
 
-.PHONY: setup packages data build sample test clean
+.PHONY: setup packages data build sample test bench clean
 
 ## setup: install missing Debian packages and fetch the lexicon and free-mail data
 setup: packages data
@@ -40,5 +40,10 @@ sample: setup build
 test: setup
 	$(SWIFT) test
 
+## bench: run Inflow and the Python peers on one generated mailbox (SIZE=20M|200M|1G)
+SIZE ?= 200M
+bench: setup build
+	python3 scripts/bench.py --size $(SIZE)
+
 clean:
-	rm -rf .build reports data/example.com
+	rm -rf .build .bench reports data/example.com
