@@ -1,0 +1,60 @@
+/// Bounds that keep reading an archive safe whatever it holds: decompression bombs, huge
+/// entry counts and entries that lie about their size are refused with a reason.
+///
+/// An archive that breaks a limit while it is read stops there; the items it delivered before
+/// stay delivered, and the other inputs are still read.
+public struct ArchiveLimits: Sendable, Equatable {
+    /// The default most entries one archive may hold: 200 000, well above a real Takeout part.
+    public static let maxEntries = 200_000
+
+    /// The default most bytes one archive may decompress to: 64 GiB, above the largest part
+    /// size Takeout offers (50 GB).
+    public static let maxTotalBytes: Int64 = 64 << 30
+
+    /// The default largest calendar, contacts or message entry: 256 MiB, the message limit.
+    /// A mailbox entry has no such limit: it is split as it streams, and each message in it
+    /// meets the message limit instead.
+    public static let maxEntryBytes: Int64 = Int64(ExtractLimits.maxMessageBytes)
+
+    /// The default highest compression ratio of a calendar, contacts or message entry: 1000
+    /// to 1. Text compresses tens to one; only a crafted entry goes beyond.
+    public static let maxRatio: Int64 = 1000
+
+    /// The default highest compression ratio of a mailbox entry: mail text compresses less
+    /// than 20 to 1, so 1000 to 1 means a bomb wearing a `.mbox` name.
+    public static let maxMailboxRatio: Int64 = 1000
+
+    /// The default size below which the ratio is not checked: 1 MiB, so that tiny entries
+    /// packed in one compressed block pass.
+    public static let ratioFloor: Int64 = 1 << 20
+
+    /// The most entries one archive may hold.
+    public var maxEntries: Int
+    /// The most bytes one archive may decompress to, entries skipped unread included.
+    public var maxTotalBytes: Int64
+    /// The largest non-mailbox entry that is read.
+    public var maxEntryBytes: Int64
+    /// The highest compression ratio of a non-mailbox entry past `ratioFloor` bytes.
+    public var maxRatio: Int64
+    /// The highest compression ratio of a mailbox entry past `ratioFloor` bytes.
+    public var maxMailboxRatio: Int64
+    /// The decompressed size from which ratios are checked.
+    public var ratioFloor: Int64
+
+    /// Creates limits; the defaults are the documented values above.
+    public init(
+        maxEntries: Int = ArchiveLimits.maxEntries,
+        maxTotalBytes: Int64 = ArchiveLimits.maxTotalBytes,
+        maxEntryBytes: Int64 = ArchiveLimits.maxEntryBytes,
+        maxRatio: Int64 = ArchiveLimits.maxRatio,
+        maxMailboxRatio: Int64 = ArchiveLimits.maxMailboxRatio,
+        ratioFloor: Int64 = ArchiveLimits.ratioFloor
+    ) {
+        self.maxEntries = maxEntries
+        self.maxTotalBytes = maxTotalBytes
+        self.maxEntryBytes = maxEntryBytes
+        self.maxRatio = maxRatio
+        self.maxMailboxRatio = maxMailboxRatio
+        self.ratioFloor = ratioFloor
+    }
+}
