@@ -242,12 +242,15 @@ public struct MailExtractor: Sendable {
         return .item(RawItem(source: source, dataType: dataType, origin: origin, bytes: bytes))
     }
 
-    func reject(_ origin: Origin, _ dataType: DataType, tooLarge size: Int64) -> Reject {
+    /// A reject for an item of `size` bytes over `limit` (the message limit by default).
+    func reject(_ origin: Origin, _ dataType: DataType, tooLarge size: Int64, limit: Int64? = nil)
+        -> Reject
+    {
         let noun = MailExtractor.noun(dataType)
         return reject(
             origin, dataType,
             reason: "the \(noun) has \(size) bytes, more than the limit of "
-                + "\(limits.maxMessageBytes) bytes per \(noun)")
+                + "\(limit ?? Int64(limits.maxMessageBytes)) bytes per \(noun)")
     }
 
     /// What one item of `dataType` is called in reasons.

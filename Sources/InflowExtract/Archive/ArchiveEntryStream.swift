@@ -24,9 +24,6 @@ final class ArchiveEntryStream: ByteSource {
     /// The bytes the archive decompressed before this entry; updated as this one is read.
     private(set) var archiveTotal: Int64
 
-    /// The most bytes a peek may hold ahead of the reading position: a message's worth.
-    private let maxAhead: Int
-
     /// Starts streaming the reader's current entry.
     ///
     /// - Parameters:
@@ -35,7 +32,7 @@ final class ArchiveEntryStream: ByteSource {
     ///   - archiveTotal: What the archive decompressed before this entry.
     init(
         reader: ArchiveReader, entry: String, limits: ArchiveLimits, maxBytes: Int64?,
-        archiveTotal: Int64, maxAhead: Int
+        archiveTotal: Int64
     ) {
         self.reader = reader
         self.entry = entry
@@ -43,7 +40,6 @@ final class ArchiveEntryStream: ByteSource {
         self.maxBytes = maxBytes
         self.maxRatio = maxBytes == nil ? limits.maxMailboxRatio : limits.maxRatio
         self.archiveTotal = archiveTotal
-        self.maxAhead = maxAhead
         compressedAtStart = reader.compressedBytes
     }
 
@@ -57,7 +53,7 @@ final class ArchiveEntryStream: ByteSource {
     func peek(count: Int, at offset: Int64) throws(ExtractError) -> [UInt8]? {
         let skip = Int(offset - delivered)
         let wanted = skip + count
-        guard wanted - (ahead.count - aheadStart) <= maxAhead else { return nil }
+        guard wanted <= limits.maxLookahead else { return nil }
         try fillAhead(to: wanted)
 
         let from = min(ahead.count, aheadStart + skip)

@@ -83,8 +83,8 @@ final class ArchiveItems {
         guard entry.kind == .file else { return }
 
         let stream = ArchiveEntryStream(
-            reader: reader, entry: entry.name, limits: limits, maxBytes: wholeLimit,
-            archiveTotal: total, maxAhead: extractor.limits.maxMessageBytes)
+            reader: reader, entry: entry.name, limits: limits, maxBytes: nil,
+            archiveTotal: total)
         do {
             try read(entry, from: stream)
         } catch {
@@ -101,7 +101,6 @@ final class ArchiveItems {
         let head = try stream.peek(count: MailSniffer.sniffLength, at: 0) ?? []
         switch SourceSniffer.kind(name: entry.name, head: head) {
         case .mailbox:
-            stream.maxBytes = nil
             let splitter = MboxSplitter(source: stream, name: entry.name, limits: extractor.limits)
             mailbox = (splitter, stream)
         case .message: try readWhole(entry, .emails, from: stream)
@@ -128,12 +127,13 @@ final class ArchiveItems {
     ) throws(ExtractError) {
         var origin = Origin(file: reader.path, entry: entry.name, sha256: "")
         if let size = entry.size, size > wholeLimit {
-            stream.maxBytes = nil
             origin.sha256 = try hash(stream)
             total = stream.archiveTotal
-            pending.append(.reject(extractor.reject(origin, dataType, tooLarge: size)))
+            let reject = extractor.reject(origin, dataType, tooLarge: size, limit: wholeLimit)
+            pending.append(.reject(reject))
             return
         }
+        stream.maxBytes = wholeLimit
         let bytes = try stream.readAll()
         total = stream.archiveTotal
         pending.append(event(extractor.outcome(whole: bytes, dataType, origin: origin)))

@@ -28,6 +28,11 @@ public struct ArchiveLimits: Sendable, Equatable {
     /// packed in one compressed block pass.
     public static let ratioFloor: Int64 = 1 << 20
 
+    /// How far ahead of its reading position a mailbox entry may be buffered to see where a
+    /// `Content-Length` ends: 256 MiB, the message limit. A mailbox on disk looks with
+    /// `pread` instead; past this distance an entry falls back to the blank-line rule.
+    public static let maxLookahead = 256 << 20
+
     /// The most entries one archive may hold.
     public var maxEntries: Int
     /// The most bytes one archive may decompress to, entries skipped unread included.
@@ -40,6 +45,8 @@ public struct ArchiveLimits: Sendable, Equatable {
     public var maxMailboxRatio: Int64
     /// The decompressed size from which ratios are checked.
     public var ratioFloor: Int64
+    /// How far ahead a mailbox entry may be buffered.
+    public var maxLookahead: Int
 
     /// Creates limits; the defaults are the documented values above.
     public init(
@@ -48,7 +55,8 @@ public struct ArchiveLimits: Sendable, Equatable {
         maxEntryBytes: Int64 = ArchiveLimits.maxEntryBytes,
         maxRatio: Int64 = ArchiveLimits.maxRatio,
         maxMailboxRatio: Int64 = ArchiveLimits.maxMailboxRatio,
-        ratioFloor: Int64 = ArchiveLimits.ratioFloor
+        ratioFloor: Int64 = ArchiveLimits.ratioFloor,
+        maxLookahead: Int = ArchiveLimits.maxLookahead
     ) {
         self.maxEntries = maxEntries
         self.maxTotalBytes = maxTotalBytes
@@ -56,5 +64,6 @@ public struct ArchiveLimits: Sendable, Equatable {
         self.maxRatio = maxRatio
         self.maxMailboxRatio = maxMailboxRatio
         self.ratioFloor = ratioFloor
+        self.maxLookahead = maxLookahead
     }
 }
