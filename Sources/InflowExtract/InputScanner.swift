@@ -1,7 +1,8 @@
 internal import Glibc
 internal import InflowCore
 
-/// What an input file holds, as far as the mail extractor is concerned.
+/// What an input file holds. The mail-only scan (`InputScanner.scan`) gives only mailboxes,
+/// messages and ignored files; the source scan (`InputScanner.scanSource`) gives every kind.
 public enum InputKind: Sendable, Equatable {
     /// A mailbox of many messages (`.mbox`, or content starting with a `From ` separator).
     case mailbox

@@ -64,7 +64,7 @@ public struct ExtractedFile: Sendable, Equatable {
 
 /// What extract made of all the inputs of one source.
 public struct ExtractReport: Sendable, Equatable {
-    /// The mailboxes and messages read, in path order.
+    /// The inputs read, in input order.
     public var files: [ExtractedFile]
     /// The files that are not mail, each with its reason.
     public var ignored: [InputFile]
@@ -75,11 +75,13 @@ public struct ExtractReport: Sendable, Equatable {
     }
 }
 
-/// Turns a source's mailboxes and message files into raw email items, one at a time.
+/// Turns a source's mailboxes and message files into raw email items, one at a time; given
+/// one calendar, contacts or archive input, it reads that too (`SourceExtractor` walks a
+/// source's folders for every kind).
 ///
-/// Each item's origin is the file's absolute path, no archive entry, the byte offset of the
-/// mbox separator line (nil for a message file, which is one item), and the SHA-256 of the
-/// item's bytes. Items are handed to a callback as they are found, so memory holds one
+/// Each item's origin is the file's absolute path, the archive entry (nil for a loose file),
+/// the byte offset of the mbox separator line (nil for an item that is a whole file or
+/// entry), and the SHA-256 of the item's bytes. Items are handed to a callback as they are found, so memory holds one
 /// message at a time whatever the size of the mailbox.
 public struct MailExtractor: Sendable {
     /// The source the items belong to.

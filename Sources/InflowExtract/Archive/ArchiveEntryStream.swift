@@ -72,8 +72,10 @@ final class ArchiveEntryStream: ByteSource {
 
     /// Reads from the archive until `count` bytes wait ahead or the entry ends.
     private func fillAhead(to count: Int) throws(ExtractError) {
-        if aheadStart > 0, aheadStart == ahead.count {
-            ahead.removeAll(keepingCapacity: true)
+        // Drop what was handed out once it is most of the buffer, so that repeated peeks
+        // copy little and memory stays within the look-ahead limit.
+        if aheadStart > 0, aheadStart * 2 >= ahead.count {
+            ahead.removeSubrange(..<aheadStart)
             aheadStart = 0
         }
         let chunk = UnsafeMutableRawBufferPointer.allocate(

@@ -107,7 +107,8 @@ final class ArchiveItems {
         case .calendar: try readWhole(entry, .meetings, from: stream)
         case .contacts: try readWhole(entry, .contacts, from: stream)
         case .ignored(let reason): try ignore(entry, reason, read: stream)
-        case .archive: try ignore(entry, "an archive inside an archive; it is not opened", read: stream)
+        case .archive:
+            try ignore(entry, "an archive inside an archive; it is not opened", read: stream)
         }
     }
 

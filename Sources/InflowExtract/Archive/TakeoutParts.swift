@@ -27,7 +27,8 @@ enum TakeoutParts {
     static func ordered(_ files: [InputFile]) -> [InputFile] {
         var groups: [String: [(number: Int, file: InputFile)]] = [:]
         for file in files {
-            if let part = part(file.path) { groups[part.export, default: []].append((part.number, file)) }
+            guard let part = part(file.path) else { continue }
+            groups[part.export, default: []].append((part.number, file))
         }
         var result: [InputFile] = []
         var placed: Set<String> = []
