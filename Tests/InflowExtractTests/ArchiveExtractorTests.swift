@@ -165,17 +165,30 @@ func extractArchive(
         #expect(clock.now - start < .seconds(20))
     }
 
-    @Test func zipEntryOverTheSizeLimitIsRefused() throws {
+    /// 8 MiB of spaces deflated to 8 KiB: over the 100 to 1 ratio for a vCard entry.
+    @Test func deflateBombIsRefusedByItsRatio() throws {
         let folder = try TemporaryFolder()
-        let limits = ArchiveLimits(maxEntryBytes: 1 << 20)
+        let run = try extractArchive(ArchiveFixtures.bombZip, named: "b.zip", in: folder)
+
+        #expect(run.items.isEmpty)
+        let reason = try #require(run.file.failure?.description)
+        #expect(reason.contains("refused: entry 'Takeout/big.vcf': it expands more than 100 times"))
+    }
+
+    @Test func entryOverTheSizeLimitIsRejectedWithItsHash() throws {
+        let folder = try TemporaryFolder()
+        let limits = ArchiveLimits(maxEntryBytes: 1 << 20, maxRatio: 100_000)
         let run = try extractArchive(
             ArchiveFixtures.bombZip, named: "b.zip", in: folder, archiveLimits: limits)
 
         #expect(run.items.isEmpty)
-        #expect(run.file.rejects.count == 1)
-        #expect(run.file.rejects.first?.reason
-            == "the address book has 2097165 bytes, more than the limit of 1048576 bytes "
+        #expect(run.file.failure == nil)
+        let reject = try #require(run.file.rejects.first)
+        #expect(reject.reason
+            == "the address book has 8388621 bytes, more than the limit of 1048576 bytes "
             + "per address book")
+        let bytes = Array("BEGIN:VCARD\r\n".utf8) + [UInt8](repeating: 32, count: 8 << 20)
+        #expect(reject.origin.sha256 == SHA256.hex(bytes))
     }
 
     @Test func tooManyEntriesStopTheArchive() throws {

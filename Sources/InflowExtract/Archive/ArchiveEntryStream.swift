@@ -11,10 +11,9 @@ final class ArchiveEntryStream: ByteSource {
     private let reader: ArchiveReader
     private let limits: ArchiveLimits
     /// The most bytes the entry may decompress to; nil for a mailbox or an entry only hashed.
-    var maxBytes: Int64? {
-        didSet { maxRatio = maxBytes == nil ? limits.maxMailboxRatio : limits.maxRatio }
-    }
-    private var maxRatio: Int64
+    var maxBytes: Int64?
+    /// Whether the entry is a mailbox, which is streamed and has its own ratio limit.
+    var isMailbox = false
     private let compressedAtStart: Int64
     private var ahead: [UInt8] = []
     private var aheadStart = 0
@@ -27,18 +26,13 @@ final class ArchiveEntryStream: ByteSource {
     /// Starts streaming the reader's current entry.
     ///
     /// - Parameters:
-    ///   - maxBytes: The most bytes the entry may hold, or nil for a mailbox (no limit but
-    ///     the archive's total).
-    ///   - archiveTotal: What the archive decompressed before this entry.
-    init(
-        reader: ArchiveReader, entry: String, limits: ArchiveLimits, maxBytes: Int64?,
-        archiveTotal: Int64
-    ) {
+    /// `maxBytes` and `isMailbox` are set once the first bytes have told what the entry is.
+    ///
+    /// - Parameter archiveTotal: What the archive decompressed before this entry.
+    init(reader: ArchiveReader, entry: String, limits: ArchiveLimits, archiveTotal: Int64) {
         self.reader = reader
         self.entry = entry
         self.limits = limits
-        self.maxBytes = maxBytes
-        self.maxRatio = maxBytes == nil ? limits.maxMailboxRatio : limits.maxRatio
         self.archiveTotal = archiveTotal
         compressedAtStart = reader.compressedBytes
     }
@@ -122,6 +116,7 @@ final class ArchiveEntryStream: ByteSource {
         // The compressed count moves in whole blocks: adding one block keeps the estimate on
         // the generous side, so only a real bomb is refused.
         let compressed = reader.compressedBytes - compressedAtStart + Int64(ArchiveReader.blockSize)
+        let maxRatio = isMailbox ? limits.maxMailboxRatio : limits.maxRatio
         if decompressed / compressed > maxRatio {
             throw refuse(
                 "it expands more than \(maxRatio) times (\(decompressed) bytes from at most "

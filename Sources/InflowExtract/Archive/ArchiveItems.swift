@@ -83,8 +83,7 @@ final class ArchiveItems {
         guard entry.kind == .file else { return }
 
         let stream = ArchiveEntryStream(
-            reader: reader, entry: entry.name, limits: limits, maxBytes: nil,
-            archiveTotal: total)
+            reader: reader, entry: entry.name, limits: limits, archiveTotal: total)
         do {
             try read(entry, from: stream)
         } catch {
@@ -101,6 +100,7 @@ final class ArchiveItems {
         let head = try stream.peek(count: MailSniffer.sniffLength, at: 0) ?? []
         switch SourceSniffer.kind(name: entry.name, head: head) {
         case .mailbox:
+            stream.isMailbox = true
             let splitter = MboxSplitter(source: stream, name: entry.name, limits: extractor.limits)
             mailbox = (splitter, stream)
         case .message: try readWhole(entry, .emails, from: stream)

@@ -16,12 +16,16 @@ public struct ArchiveLimits: Sendable, Equatable {
     /// meets the message limit instead.
     public static let maxEntryBytes: Int64 = Int64(ExtractLimits.maxMessageBytes)
 
-    /// The default highest compression ratio of a calendar, contacts or message entry: 1000
-    /// to 1. Text compresses tens to one; only a crafted entry goes beyond.
-    public static let maxRatio: Int64 = 1000
+    /// The default highest compression ratio of a calendar, contacts or message entry, or of
+    /// one only hashed because it is too large: 100 to 1. Calendars and vCards compress 5 to
+    /// 20 to 1, while deflate cannot pass about 1032 to 1, so a limit of 1000 would never
+    /// stop a zip bomb made with deflate; 100 does, after a few MiB.
+    public static let maxRatio: Int64 = 100
 
-    /// The default highest compression ratio of a mailbox entry: mail text compresses less
-    /// than 20 to 1, so 1000 to 1 means a bomb wearing a `.mbox` name.
+    /// The default highest compression ratio of a mailbox entry: 1000 to 1. A mailbox is
+    /// streamed, never held whole, and mail of near-identical notifications can compress far
+    /// better than one calendar; bzip2 and xz bombs (a million to one) stop here, deflate
+    /// ones at `maxTotalBytes`.
     public static let maxMailboxRatio: Int64 = 1000
 
     /// The default size below which the ratio is not checked: 1 MiB, so that tiny entries
@@ -39,7 +43,8 @@ public struct ArchiveLimits: Sendable, Equatable {
     public var maxTotalBytes: Int64
     /// The largest non-mailbox entry that is read.
     public var maxEntryBytes: Int64
-    /// The highest compression ratio of a non-mailbox entry past `ratioFloor` bytes.
+    /// The highest compression ratio of a non-mailbox entry past `ratioFloor` bytes. The
+    /// compressed side counts one read block more than was read, so only a clear bomb trips.
     public var maxRatio: Int64
     /// The highest compression ratio of a mailbox entry past `ratioFloor` bytes.
     public var maxMailboxRatio: Int64
