@@ -34,7 +34,6 @@ final class ArchiveReader {
     /// The archive's path, for error messages.
     let path: String
     private let handle: OpaquePointer
-    private var current: OpaquePointer?
     /// Set once libarchive reports a fatal error: the archive can not be read further.
     private(set) var broken = false
 
@@ -83,7 +82,6 @@ final class ArchiveReader {
             archive_read_next_header(handle, &entry)
         }
         guard status != ARCHIVE_EOF, let entry else { return nil }
-        current = entry
         return describe(entry)
     }
 
@@ -174,7 +172,8 @@ final class ArchiveReader {
         return body()
     }
 
-    /// The C.UTF-8 locale, made once and never freed (`newlocale`).
+    /// The C.UTF-8 locale, made once and never freed (`newlocale`). Unsafe only in name: it
+    /// is never changed after it is made, and `uselocale` only reads it.
     private nonisolated(unsafe) static let utf8Locale: locale_t? =
         newlocale(LC_CTYPE_MASK, "C.UTF-8", nil)
 }
