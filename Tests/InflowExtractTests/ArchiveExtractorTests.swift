@@ -32,6 +32,8 @@ func extractArchive(
     @Test(arguments: [
         ("takeout.zip", ArchiveFixtures.takeoutZip, 8),
         ("takeout.tgz", ArchiveFixtures.takeoutTgz, 7),
+        ("takeout.tbz", ArchiveFixtures.takeoutTbz, 7),
+        ("export", ArchiveFixtures.takeoutTxz, 7),
     ])
     func takeoutArchiveGivesEveryDataType(name: String, bytes: [UInt8], entries: Int) throws {
         let folder = try TemporaryFolder()
@@ -86,6 +88,44 @@ func extractArchive(
         #expect(fromArchive.map(\.origin.offset) == expected.map(\.origin.offset))
         #expect(fromArchive.map(\.envelopeSender) == expected.map(\.envelopeSender))
         #expect(fromArchive[1].bytes.suffix(5) == Array("Bye\r\n".utf8))
+    }
+
+    /// Read in 16-byte chunks, the entry stream hands back exactly what it looked ahead at.
+    @Test func mailboxEntrySplitsTheSameInTinyChunks() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("t.tgz", ArchiveFixtures.takeoutTgz)
+        let loose = try folder.write("All mail.mbox", ArchiveFixtureTexts.mailbox)
+        let reader = try ArchiveReader(path: path)
+        while let entry = try reader.nextEntry(), entry.name != Self.mailboxEntry {}
+
+        let stream = ArchiveEntryStream(
+            reader: reader, entry: Self.mailboxEntry, limits: ArchiveLimits(), archiveTotal: 0)
+        let fromArchive = try messages(
+            MboxSplitter(source: stream, name: "entry", limits: ExtractLimits(), chunkSize: 16))
+        let fromFile = try messages(MboxSplitter(path: loose, chunkSize: 16))
+        #expect(fromArchive.count == 2)
+        #expect(fromArchive == fromFile)
+    }
+
+    /// Past the look-ahead limit a `Content-Length` cannot be judged, so the blank-line rule
+    /// splits at the `From ` line in the second message's body.
+    @Test func contentLengthBeyondTheLookAheadFallsBackToBlankLines() throws {
+        let folder = try TemporaryFolder()
+        let run = try extractArchive(
+            ArchiveFixtures.takeoutTgz, named: "t.tgz", in: folder,
+            archiveLimits: ArchiveLimits(maxLookahead: 16))
+
+        let offsets = run.items.filter { $0.origin.entry == Self.mailboxEntry }
+            .map(\.origin.offset)
+        #expect(offsets == [0, 245, 410])
+    }
+
+    private func messages(_ splitter: MboxSplitter) throws -> [MboxMessage] {
+        var found: [MboxMessage] = []
+        while let entry = try splitter.next() {
+            if case .message(let message) = entry { found.append(message) }
+        }
+        return found
     }
 
     @Test func linksDevicesAndUnsafePathsAreNeverRead() throws {
