@@ -21,6 +21,8 @@ let package = Package(
             name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
 
         .target(
             name: "InflowCore", swiftSettings: swiftSettings, linkerSettings: [.linkedLibrary("m")]),
@@ -30,7 +32,7 @@ let package = Package(
             dependencies: ["InflowCore", "InflowDigest", "CZstd", "CSQLite"],
             swiftSettings: swiftSettings),
         .target(
-            name: "InflowExtract", dependencies: ["InflowCore", "InflowDigest"],
+            name: "InflowExtract", dependencies: ["InflowCore", "InflowDigest", "CArchive"],
             swiftSettings: swiftSettings),
         .target(
             name: "InflowParse", dependencies: ["InflowCore", "InflowDigest"],

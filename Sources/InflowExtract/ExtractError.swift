@@ -14,6 +14,15 @@ public enum ExtractError: Error, Equatable, Sendable, CustomStringConvertible {
     case openFailed(String, errno: Int32)
     /// Reading a file failed part way (`errno` from `read` or `pread`).
     case readFailed(String, errno: Int32)
+    /// libarchive could not read an archive: the path, the C function that failed and
+    /// libarchive's own message (`archive_error_string`). Reading the archive stops here.
+    case archiveFailed(String, call: String, message: String)
+    /// One entry of an archive could not be read (an unsupported compression method, say);
+    /// the other entries still are.
+    case entryFailed(String, entry: String, message: String)
+    /// An archive broke a safety limit (too many entries, too many bytes, a compression
+    /// ratio only a decompression bomb has); reading it stops.
+    case archiveRefused(String, reason: String)
 
     public var description: String {
         switch self {
@@ -27,6 +36,12 @@ public enum ExtractError: Error, Equatable, Sendable, CustomStringConvertible {
             "cannot open '\(path.debugEscaped)': \(ExtractError.message(code))"
         case .readFailed(let path, let code):
             "cannot read '\(path.debugEscaped)': \(ExtractError.message(code))"
+        case .archiveFailed(let path, let call, let message):
+            "cannot read archive '\(path.debugEscaped)': \(call) failed: \(message)"
+        case .entryFailed(let path, let entry, let message):
+            "cannot read entry '\(entry.debugEscaped)' of '\(path.debugEscaped)': \(message)"
+        case .archiveRefused(let path, let reason):
+            "archive '\(path.debugEscaped)' refused: \(reason)"
         }
     }
 

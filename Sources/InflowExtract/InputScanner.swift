@@ -1,12 +1,19 @@
 internal import Glibc
 internal import InflowCore
 
-/// What an input file holds, as far as the mail extractor is concerned.
+/// What an input file holds. The mail-only scan (`InputScanner.scan`) gives only mailboxes,
+/// messages and ignored files; the source scan (`InputScanner.scanSource`) gives every kind.
 public enum InputKind: Sendable, Equatable {
     /// A mailbox of many messages (`.mbox`, or content starting with a `From ` separator).
     case mailbox
     /// One message (`.eml`, or content starting with mail header fields).
     case message
+    /// A calendar (`.ics`, or content starting `BEGIN:VCALENDAR`): one meetings item.
+    case calendar
+    /// An address book (`.vcf`, or content starting `BEGIN:VCARD`): one contacts item.
+    case contacts
+    /// A zip or tar archive (plain, gzip, bzip2 or xz), recognised by its first bytes.
+    case archive
     /// Not mail; the reason says what it was taken for.
     case ignored(reason: String)
 }
@@ -33,12 +40,44 @@ public struct InputFile: Sendable, Equatable {
 /// Files are found recursively and sorted by path in byte order, so that every run sees them
 /// in the same order; names starting with `.` are skipped, files and folders alike.
 public enum InputScanner {
-    /// Lists the files under `folders` (a folder may also be a single file).
+    /// Lists the files under `folders` (a folder may also be a single file), as mail inputs:
+    /// calendars, contacts and archives come out ignored.
     ///
     /// - Returns: Every file, sorted by absolute path in byte order, with its kind.
     /// - Throws: `ExtractError.missingInput` for a folder that does not exist,
     ///   `ExtractError.openFailed` for one that cannot be listed.
     public static func scan(_ folders: [String]) throws(ExtractError) -> [InputFile] {
+        try list(folders).map { InputFile(path: $0.path, size: $0.size, kind: classify($0.path)) }
+    }
+
+    /// Lists the files under `folders` with every kind a source's export can hold: mail,
+    /// calendars, contacts, and archives of them.
+    ///
+    /// Files are in path order, except that the numbered parts of one split Takeout export
+    /// (`takeout-20220106T172751Z-001.zip`, `-002.zip`, ...) in one folder follow each other in
+    /// part order: each part is a complete archive, and together they are one input set. A
+    /// single file spanning two parts is not supported: each part is read on its own.
+    ///
+    /// - Throws: As `scan`.
+    public static func scanSource(_ folders: [String]) throws(ExtractError) -> [InputFile] {
+        let files = try list(folders).map {
+            InputFile(path: $0.path, size: $0.size, kind: classifySource($0.path))
+        }
+        return TakeoutParts.ordered(files)
+    }
+
+    /// Classifies one file among every kind a source's export can hold, by its first 4 KiB
+    /// and its name.
+    public static func classifySource(_ path: String) -> InputKind {
+        let head = (try? ReadableFile(path: path).read(count: MailSniffer.sniffLength, at: 0)) ?? []
+        if ArchiveSniffer.isArchive(name: Path.basename(path), head: head) { return .archive }
+        return SourceSniffer.kind(name: Path.basename(path), head: head)
+    }
+
+    /// The regular files under `folders`, sorted by path in byte order.
+    private static func list(_ folders: [String]) throws(ExtractError)
+        -> [(path: String, size: Int64)]
+    {
         var found: [(path: String, size: Int64)] = []
         var visited: Set<FileIdentity> = []
         for folder in folders {
@@ -54,12 +93,7 @@ public enum InputScanner {
             }
         }
         found.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-
-        var files: [InputFile] = []
-        for file in found {
-            files.append(InputFile(path: file.path, size: file.size, kind: classify(file.path)))
-        }
-        return files
+        return found
     }
 
     /// Classifies one file by its extension and, failing that, its first 4 KiB.

@@ -56,8 +56,8 @@ public final class MboxSplitter {
         var complete: Bool
     }
 
-    private let file: ReadableFile
-    private let fileSize: Int64
+    private let source: any ByteSource
+    private let name: String
     private let limits: ExtractLimits
     private let chunkSize: Int
     private let buffer: UnsafeMutableBufferPointer<UInt8>
@@ -78,11 +78,23 @@ public final class MboxSplitter {
     ///   - limits: The largest message to load; larger ones come out as `.oversize`.
     ///   - chunkSize: How many bytes each `read` asks for.
     /// - Throws: `ExtractError.openFailed` when the file cannot be opened.
-    public init(path: String, limits: ExtractLimits = ExtractLimits(), chunkSize: Int = 1 << 20)
-        throws(ExtractError)
-    {
-        file = try ReadableFile(path: path)
-        fileSize = try file.size()
+    public convenience init(
+        path: String, limits: ExtractLimits = ExtractLimits(), chunkSize: Int = 1 << 20
+    ) throws(ExtractError) {
+        self.init(source: try ReadableFile(path: path), name: path, limits: limits,
+                  chunkSize: chunkSize)
+    }
+
+    /// Splits any byte stream: a file or an archive entry.
+    ///
+    /// - Parameters:
+    ///   - source: Where the bytes come from, read front to back.
+    ///   - name: How errors name the mailbox (a path, or an archive entry).
+    ///   - limits: The largest message to load; larger ones come out as `.oversize`.
+    ///   - chunkSize: How many bytes each read asks for.
+    init(source: any ByteSource, name: String, limits: ExtractLimits, chunkSize: Int = 1 << 20) {
+        self.source = source
+        self.name = name
         self.limits = limits
         self.chunkSize = max(chunkSize, 16)
         buffer = .allocate(capacity: self.chunkSize + MboxSplitter.maxLine)
@@ -173,7 +185,7 @@ public final class MboxSplitter {
         let blank = bytes.allSatisfy {
             $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == 13 || $0 == 10
         }
-        guard blank, !line.continued else { throw .notAMailbox(file.path) }
+        guard blank, !line.continued else { throw .notAMailbox(name) }
     }
 
     /// Starts a message at a separator line.
@@ -232,12 +244,16 @@ public final class MboxSplitter {
     }
 
     /// Decides whether a body of `length` bytes from `bodyStart` ends on a separator.
+    ///
+    /// A source that cannot look that far ahead leaves the blank-line rule in force.
     private func rule(bodyStart: Int64, length: Int64) throws(ExtractError) -> LengthRule {
         let target = bodyStart + length
-        guard target <= fileSize else { return .anyCandidate }
-        if target == fileSize { return .exact(fileSize) }
+        let wanted = 1024
+        guard let window = try peek(count: wanted, at: target - 1) else { return .blankLine }
+        guard !window.isEmpty else { return .anyCandidate }
+        let atEndOfSource = window.count < wanted
+        if window.count == 1 { return .exact(target) }
 
-        let window = try file.read(count: 1024, at: target - 1)
         let atLineStart = window.first == 10
         var rest = window.dropFirst()
         if atLineStart, MboxSplitter.isCandidateLine(rest) { return .exact(target) }
@@ -245,8 +261,25 @@ public final class MboxSplitter {
         guard rest.first == 10 else { return .anyCandidate }
         rest = rest.dropFirst()
         let separator = target + Int64(window.count - 1 - rest.count)
-        if separator == fileSize || MboxSplitter.isCandidateLine(rest) { return .exact(separator) }
+        if rest.isEmpty && atEndOfSource || MboxSplitter.isCandidateLine(rest) {
+            return .exact(separator)
+        }
         return .anyCandidate
+    }
+
+    /// Up to `count` bytes at `offset`: what the buffer already holds, then the source's
+    /// look-ahead. Nil when the source cannot look that far.
+    private func peek(count: Int, at offset: Int64) throws(ExtractError) -> [UInt8]? {
+        let bufferEnd = bufferOffset + Int64(end)
+        var bytes: [UInt8] = []
+        if offset < bufferEnd {
+            let from = Int(offset - bufferOffset)
+            bytes.append(contentsOf: buffer[from..<min(end, from + count)])
+        }
+        guard bytes.count < count, !atEnd else { return bytes }
+        let next = max(offset, bufferEnd)
+        guard let more = try source.peek(count: count - bytes.count, at: next) else { return nil }
+        return bytes + more
     }
 
     private static func isCandidateLine(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -324,7 +357,7 @@ extension MboxSplitter {
         }
         let space = UnsafeMutableRawBufferPointer(
             UnsafeMutableBufferPointer(rebasing: buffer[end..<min(buffer.count, end + chunkSize)]))
-        let count = try file.read(into: space)
+        let count = try source.read(into: space)
         end += count
         atEnd = count == 0
     }
