@@ -17,6 +17,9 @@ public struct ContactRecord: Sendable, Equatable {
     public var title: String?
     public var note: String?
     public var categories: [String]
+    /// What the parser had to guess or repair (an unknown charset), so an analyst can find
+    /// cards whose text may be imperfect.
+    public var parseNotes: [String]
 
     /// Creates a record with an empty name and every list empty.
     public init(id: String, source: SourceName, origin: Origin) {
@@ -27,6 +30,7 @@ public struct ContactRecord: Sendable, Equatable {
         self.emails = []
         self.phones = []
         self.categories = []
+        self.parseNotes = []
     }
 
     /// A contact has no date of its own: it is partitioned by when it was first seen.
@@ -121,6 +125,7 @@ extension ContactRecord {
             ("origin", origin.json), ("name", name.json), ("emails", .array(emails.map(\.json))),
             ("phones", .array(phones.map(\.json))), ("organization", JSON(organization)),
             ("title", JSON(title)), ("note", JSON(note)), ("categories", .strings(categories)),
+            ("parseNotes", .strings(parseNotes)),
         ]))
     }
 
@@ -138,5 +143,6 @@ extension ContactRecord {
         title = object.string("title")
         note = object.string("note")
         categories = object.strings("categories")
+        parseNotes = object.strings("parseNotes")
     }
 }

@@ -1,5 +1,4 @@
 public import InflowCore
-import InflowDigest
 
 /// What one calendar file gave: a meeting per readable VEVENT and a reject per unreadable one.
 public struct CalendarParseResult: Sendable, Equatable {
@@ -107,7 +106,8 @@ private struct EventReader {
 
         let recurrenceId = event.first("RECURRENCE-ID").flatMap { zones.time($0, notes: &notes) }
         var record = MeetingRecord(
-            uid: uid, recurrenceId: recurrenceId, source: item.source, origin: origin(),
+            uid: uid, recurrenceId: recurrenceId, source: item.source,
+            origin: item.origin(start: event.start, end: event.end),
             start: start, end: end(start: start, zones: &zones))
         record.timezone = start.isDate ? nil : startLine.parameter("TZID")
         record.exdates = event.all("EXDATE").flatMap { zones.times($0, notes: &notes) }
@@ -158,14 +158,6 @@ private struct EventReader {
         let text = line.rawText
         let address = text.lowercased().hasPrefix("mailto:") ? String(text.dropFirst(7)) : text
         return address.isEmpty ? nil : address
-    }
-
-    /// The file's origin narrowed to the event's bytes.
-    private func origin() -> Origin {
-        let bytes = item.bytes[event.start..<max(event.start, min(event.end, item.bytes.count))]
-        return Origin(
-            file: item.origin.file, entry: item.origin.entry,
-            offset: (item.origin.offset ?? 0) + Int64(event.start), sha256: SHA256.hex(bytes))
     }
 
     private func reject(_ reason: String) -> ComponentReject {

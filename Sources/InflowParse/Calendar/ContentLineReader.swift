@@ -1,3 +1,6 @@
+import InflowCore
+import InflowDigest
+
 /// Where one unfolded content line lies in the input: the bytes from its first physical line to
 /// the end of its last continuation, without the final line break.
 struct RawContentLine {
@@ -106,5 +109,16 @@ struct ContentLineReader {
             return position + 2
         }
         return position + 1
+    }
+}
+
+extension RawItem {
+    /// The item's origin narrowed to the component in `start..<end`: its own offset and the
+    /// SHA-256 of its own bytes, so each event or card can be traced and compared alone.
+    func origin(start: Int, end: Int) -> Origin {
+        let bytes = self.bytes[start..<max(start, min(end, self.bytes.count))]
+        return Origin(
+            file: origin.file, entry: origin.entry, offset: (origin.offset ?? 0) + Int64(start),
+            sha256: SHA256.hex(bytes))
     }
 }
