@@ -46,8 +46,8 @@ enum CalendarValues {
         return bytes[0] == ASCII.minus ? -total : total
     }
 
-    /// Reads a DURATION such as `PT1H30M`, `P1D`, `-PT15M` or `P2W` as seconds; nil when
-    /// malformed.
+    /// Reads a DURATION such as `PT1H30M`, `P1D`, `-PT15M` or `P2W` as seconds, capped at
+    /// about 2,000 years so that no date arithmetic on it can overflow; nil when malformed.
     static func duration<Bytes: BidirectionalCollection<UInt8>>(_ raw: Bytes) -> Int64? {
         var bytes = Array(ASCII.trimmed(raw))[...]
         let negative = bytes.first == ASCII.minus
@@ -58,17 +58,19 @@ enum CalendarValues {
         var number: Int64?
         for byte in bytes {
             if ASCII.isDigit(byte) {
-                number = min((number ?? 0) * 10 + Int64(byte - 0x30), 1 << 40)
+                number = min((number ?? 0) * 10 + Int64(byte - 0x30), maxDurationSeconds)
                 continue
             }
             if byte | 0x20 == 0x74, number == nil { continue }
             guard let value = number, let unit = durationUnit(byte) else { return nil }
-            total += value * unit
+            total = min(total + value * unit, maxDurationSeconds)
             number = nil
         }
         guard number == nil else { return nil }
         return negative ? -total : total
     }
+
+    private static let maxDurationSeconds: Int64 = 1 << 36
 
     private static func durationUnit(_ byte: UInt8) -> Int64? {
         switch byte | 0x20 {

@@ -69,16 +69,19 @@ extension ContentLine {
         self.number = number
     }
 
-    /// Reads bytes up to `;`, `:`, `=` or `,` outside quotes.
+    /// Reads a name: bytes up to `;`, `:`, `=` or `,`.
     private static func token(_ bytes: [UInt8], _ index: inout Int) -> [UInt8] {
+        token(bytes, &index) { $0 == ASCII.equals || $0 == ASCII.comma }
+    }
+
+    /// Reads bytes up to `;` or `:`, or a byte `stop` accepts, without surrounding blanks.
+    private static func token(
+        _ bytes: [UInt8], _ index: inout Int, stop: (UInt8) -> Bool
+    ) -> [UInt8] {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == ASCII.semicolon || byte == ASCII.colon || byte == ASCII.equals
-                || byte == ASCII.comma
-            {
-                break
-            }
+            if byte == ASCII.semicolon || byte == ASCII.colon || stop(byte) { break }
             index += 1
         }
         return Array(ASCII.trimmed(bytes[start..<index]))
@@ -104,7 +107,7 @@ extension ContentLine {
             index += 1
         }
         guard index < bytes.count, bytes[index] == ASCII.quote else {
-            return caretDecoded(token(bytes, &index))
+            return caretDecoded(token(bytes, &index) { $0 == ASCII.comma })
         }
         let start = index + 1
         index = start
@@ -113,7 +116,7 @@ extension ContentLine {
         }
         let content = bytes[start..<index]
         index = min(index + 1, bytes.count)
-        _ = token(bytes, &index)
+        _ = token(bytes, &index) { $0 == ASCII.comma }
         return caretDecoded(content)
     }
 

@@ -18,13 +18,26 @@ public struct TimeZoneDatabase: Sendable {
 
     /// The rules of the IANA zone `name`, or nil when the name is not a safe zone path or the
     /// file is missing or unreadable.
+    ///
+    /// A globally unique TZID (`/freeassociation.sourceforge.net/Tzfile/Europe/Berlin`,
+    /// `/mozilla.org/20070129_1/America/New_York`) is tried without its leading path parts
+    /// until an IANA name is left.
     func zone(named name: String) -> ZoneRules? {
-        let trimmed = name.hasPrefix("/") ? String(name.dropFirst()) : name
-        guard TimeZoneDatabase.isSafeName(trimmed),
-            let bytes = readFile(directory + "/" + trimmed),
-            let zone = TZifZone(bytes: bytes)
-        else { return nil }
-        return .table(zone)
+        var parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.first == "" { parts.removeFirst() }
+        while !parts.isEmpty {
+            if let zone = loadZone(parts.joined(separator: "/")) { return .table(zone) }
+            guard parts.count > 1, name.hasPrefix("/") else { return nil }
+            parts.removeFirst()
+        }
+        return nil
+    }
+
+    private func loadZone(_ name: String) -> TZifZone? {
+        guard TimeZoneDatabase.isSafeName(name), let bytes = readFile(directory + "/" + name) else {
+            return nil
+        }
+        return TZifZone(bytes: bytes)
     }
 
     /// True for names made of letters, digits, `_`, `-`, `+` and `/`-separated parts that are

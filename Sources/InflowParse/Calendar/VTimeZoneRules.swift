@@ -13,7 +13,7 @@ struct VTimeZoneRules {
         var offsetFrom: Int
         var offsetTo: Int
         var rule: YearlyRule?
-        /// Further onsets as wall-clock times.
+        /// Further onsets from RDATE, in UTC.
         var rdates: [Int64]
     }
 
@@ -60,7 +60,7 @@ struct YearlyRule {
             case .local(let seconds), .utc(let seconds): seconds
             }
         }
-        count = parts["COUNT"].flatMap { Int($0) }
+        count = parts["COUNT"].flatMap { Int($0) }.map { min($0, 10_000) }
     }
 
     private static func integers(_ text: String?) -> [Int] {
@@ -112,8 +112,8 @@ extension VTimeZoneRules.Observance {
         let first = firstOnset
         guard first <= utc else { return nil }
         var latest = first
-        for rdate in rdates where rdate - Int64(offsetFrom) <= utc {
-            latest = max(latest, rdate - Int64(offsetFrom))
+        for rdate in rdates where rdate <= utc {
+            latest = max(latest, rdate)
         }
         guard let rule else { return latest }
         return max(latest, ruleOnset(rule, notAfter: utc, first: first) ?? latest)

@@ -105,8 +105,12 @@ extension VTimeZoneRules {
         let from = block.first("TZOFFSETFROM").flatMap { CalendarValues.utcOffset($0.value) } ?? to
         let rule = block.first("RRULE").flatMap { YearlyRule($0.rawText) }
         let rdates = block.all("RDATE").flatMap { line in
-            TextValue.split(line.value, on: ASCII.comma).compactMap {
-                CalendarValues.dateTime($0).map(\.seconds)
+            TextValue.split(line.value, on: ASCII.comma).compactMap { part -> Int64? in
+                switch CalendarValues.dateTime(part) {
+                case .utc(let seconds): seconds
+                case .local(let seconds), .date(let seconds): seconds - Int64(from)
+                case nil: nil
+                }
             }
         }
         return Observance(
