@@ -20,6 +20,10 @@ public enum CalendarLimits {
     /// The deepest nesting of BEGIN/END components.
     public static let maxNestingDepth = 16
 
+    /// The most yearly STANDARD or DAYLIGHT rules of one VTIMEZONE that are evaluated; real
+    /// zones have two, sometimes four.
+    public static let maxYearlyRulesPerZone = 64
+
     /// The most bytes of a TZif file read from the zone database.
     public static let maxZoneFileBytes = 1 << 20
 }

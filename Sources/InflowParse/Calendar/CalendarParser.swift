@@ -56,7 +56,8 @@ public enum CalendarParser {
         do {
             root = try builder.build()
         } catch {
-            return CalendarParseResult(meetings: [], rejects: [ComponentReject(line: nil, reason: error.reason)])
+            let reject = ComponentReject(line: nil, reason: error.reason)
+            return CalendarParseResult(meetings: [], rejects: [reject])
         }
 
         var zones = ZoneResolver(

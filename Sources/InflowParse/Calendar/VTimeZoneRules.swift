@@ -17,19 +17,50 @@ struct VTimeZoneRules {
         var rdates: [Int64]
     }
 
-    var observances: [Observance]
+    /// Onsets that happen once (each block's DTSTART and RDATEs), in UTC, ascending.
+    private var onsets: [(utc: Int64, offset: Int)]
+    /// The blocks that repeat yearly, at most `CalendarLimits.maxYearlyRulesPerZone`.
+    private var yearly: [Observance]
+    /// The offset before the first onset: what the earliest block changes from.
+    private var initialOffset: Int
+
+    /// Indexes the blocks of one VTIMEZONE; nil when there are none.
+    init?(observances: [Observance]) {
+        guard let earliest = observances.min(by: { $0.firstOnset < $1.firstOnset }) else {
+            return nil
+        }
+        initialOffset = earliest.offsetFrom
+        let repeating = observances.filter { $0.rule != nil }
+        yearly = Array(repeating.prefix(CalendarLimits.maxYearlyRulesPerZone))
+        onsets = observances.flatMap { observance in
+            ([observance.firstOnset] + observance.rdates).map { ($0, observance.offsetTo) }
+        }
+        onsets.sort { $0.utc < $1.utc }
+    }
 
     /// The offset in force at `utc`: that of the latest onset at or before it, or, before every
-    /// onset, the offset the earliest observance changes from.
+    /// onset, the offset the earliest block changes from.
+    ///
+    /// - Complexity: O(log n) in the one-time onsets plus O(1) per yearly block.
     func offset(atUTC utc: Int64) -> Int {
-        var best: (onset: Int64, offset: Int)?
-        for observance in observances {
-            guard let onset = observance.latestOnset(notAfter: utc) else { continue }
-            if onset > (best?.onset ?? .min) { best = (onset, observance.offsetTo) }
+        var best = latestOnset(notAfter: utc)
+        for observance in yearly {
+            guard let onset = observance.ruleOnset(notAfter: utc), onset > (best?.utc ?? .min)
+            else { continue }
+            best = (onset, observance.offsetTo)
         }
-        if let best { return best.offset }
-        let earliest = observances.min { $0.firstOnset < $1.firstOnset }
-        return earliest?.offsetFrom ?? 0
+        return best?.offset ?? initialOffset
+    }
+
+    /// The latest one-time onset at or before `utc`, by binary search.
+    private func latestOnset(notAfter utc: Int64) -> (utc: Int64, offset: Int)? {
+        var low = 0
+        var high = onsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if onsets[middle].utc <= utc { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? onsets[low - 1] : nil
     }
 }
 
@@ -107,20 +138,11 @@ extension VTimeZoneRules.Observance {
         onsetLocal - Int64(offsetFrom)
     }
 
-    /// The latest onset of this observance at or before `utc`, in UTC, or nil when it has none.
-    func latestOnset(notAfter utc: Int64) -> Int64? {
+    /// The latest onset the yearly rule gives at or before `utc`, looking back a few years;
+    /// nil when there is no rule or no such onset.
+    func ruleOnset(notAfter utc: Int64) -> Int64? {
+        guard let rule, firstOnset <= utc else { return nil }
         let first = firstOnset
-        guard first <= utc else { return nil }
-        var latest = first
-        for rdate in rdates where rdate <= utc {
-            latest = max(latest, rdate)
-        }
-        guard let rule else { return latest }
-        return max(latest, ruleOnset(rule, notAfter: utc, first: first) ?? latest)
-    }
-
-    /// The latest onset the yearly rule gives at or before `utc`, looking back a few years.
-    private func ruleOnset(_ rule: YearlyRule, notAfter utc: Int64, first: Int64) -> Int64? {
         let start = Timestamp(millis: onsetLocal * 1000).civil
         var lastYear = CivilCalendar.year(ofSeconds: utc)
         if let until = rule.untilUTC {

@@ -93,8 +93,7 @@ struct ZoneResolver {
 extension VTimeZoneRules {
     /// Reads the STANDARD and DAYLIGHT blocks of a VTIMEZONE; nil when none is usable.
     init?(component: CalendarComponent) {
-        observances = component.children.compactMap(VTimeZoneRules.observance)
-        if observances.isEmpty { return nil }
+        self.init(observances: component.children.compactMap(VTimeZoneRules.observance))
     }
 
     private static func observance(_ block: CalendarComponent) -> Observance? {

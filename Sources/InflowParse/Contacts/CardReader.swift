@@ -49,7 +49,9 @@ struct CardReader {
         case "TITLE": record.title = record.title ?? TextValue.nonEmpty(value)
         case "NOTE": record.note = record.note ?? TextValue.nonEmpty(value)
         case "CATEGORIES":
-            let parts = TextValue.split(value[...], on: ASCII.comma).compactMap { TextValue.nonEmpty($0) }
+            let parts = TextValue.split(value[...], on: ASCII.comma).compactMap {
+                TextValue.nonEmpty($0)
+            }
             record.categories += parts.filter { !record.categories.contains($0) }
         case "UID": record.id = TextValue.nonEmpty(value) ?? ""
         default: break

@@ -32,7 +32,8 @@ public enum ContactParser {
         while let card = scanner.next() {
             guard result.contacts.count + result.rejects.count < ContactLimits.maxCardsPerFile else {
                 let reason = "more than \(ContactLimits.maxCardsPerFile) cards in one file"
-                return ContactParseResult(contacts: [], rejects: [ComponentReject(line: nil, reason: reason)])
+                let reject = ComponentReject(line: nil, reason: reason)
+                return ContactParseResult(contacts: [], rejects: [reject])
             }
             if let error = card.error {
                 result.rejects.append(ComponentReject(line: card.line, reason: error))
@@ -108,7 +109,8 @@ private struct CardScanner {
         else {
             if raw.end - raw.start > ContactLimits.maxLineBytes {
                 let limit = ContactLimits.maxLineBytes
-                card.error = "VCARD at line \(card.line): line \(raw.number) is longer than \(limit) bytes"
+                let number = raw.number
+                card.error = "VCARD at line \(card.line): line \(number) is longer than \(limit) bytes"
             }
             return
         }
