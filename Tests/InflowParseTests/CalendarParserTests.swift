@@ -267,3 +267,56 @@ struct CalendarParserTests {
         #expect(try MeetingRecord(json: json) == meeting)
     }
 }
+
+/// Deterministic byte mutations of a valid input, for checking that broken input never
+/// crashes or hangs a parser.
+enum Mutations {
+    /// `count` copies of `bytes`, each with a few bytes replaced, dropped or duplicated at
+    /// positions drawn from a fixed linear congruential sequence.
+    static func of(_ bytes: [UInt8], count: Int) -> [[UInt8]] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let interesting: [UInt8] = Array(":;=,\"\\\r\n \t0Z-+T".utf8) + [0xC3, 0xFF, 0x00]
+        return (0..<count).map { _ in
+            var copy = bytes
+            for _ in 0...next(4) where !copy.isEmpty {
+                let at = next(copy.count)
+                switch next(3) {
+                case 0: copy[at] = interesting[next(interesting.count)]
+                case 1: copy.remove(at: at)
+                default: copy.insert(contentsOf: copy[at..<min(copy.count, at + next(40))], at: at)
+                }
+            }
+            return copy
+        }
+    }
+}
+
+@Suite("Calendar parser on broken input")
+struct CalendarMutationTests {
+    @Test func mutatedCalendarsNeverCrash() throws {
+        let text = "BEGIN:VCALENDAR\n" + CalendarTimeZoneTests.pacific + "\n"
+            + CalendarFixture.event(
+                "DTSTART;TZID=Pacific Standard Time:20240310T023000",
+                """
+                DTEND;TZID=America/New_York:20240310T033000
+                DURATION:P1DT2H
+                RRULE:FREQ=WEEKLY;BYDAY=-1SU
+                EXDATE;VALUE=DATE:20240317,20240324
+                RECURRENCE-ID;TZID=Europe/Berlin:20240310T023000
+                ORGANIZER;CN="A, B":mailto:a@example.com
+                ATTENDEE;PARTSTAT=ACCEPTED;CN=C:mailto:c@example.com
+                SUMMARY:Café \\, x
+                """)
+            + "\nEND:VCALENDAR\n"
+        var read = 0
+        for input in Mutations.of(Fixture.crlf(text), count: 3000) {
+            let result = CalendarParser.parse(CalendarFixture.item(input), defaultTimeZone: "Asia/Tokyo")
+            read += result.meetings.count + result.rejects.count
+        }
+        #expect(read > 2000)
+    }
+}

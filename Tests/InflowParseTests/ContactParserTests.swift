@@ -201,3 +201,30 @@ struct ContactParserTests {
         #expect(try ContactRecord(json: json) == contact)
     }
 }
+
+@Suite("Contact parser on broken input")
+struct ContactMutationTests {
+    @Test func mutatedCardsNeverCrash() throws {
+        let text = """
+            BEGIN:VCARD
+            VERSION:2.1
+            N;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:M=FCller;J=F6rg;;;
+            FN:Jörg
+            item1.EMAIL;TYPE=INTERNET:j@example.com
+            item1.X-ABLabel:Old
+            TEL;WORK;VOICE:+49 30 0000
+            NOTE;ENCODING=QUOTED-PRINTABLE:a=
+            b=3D
+            PHOTO;ENCODING=BASE64:QUJD
+             REVG
+            CATEGORIES:a,b\\,c
+            END:VCARD
+            """
+        var read = 0
+        for input in Mutations.of(Fixture.crlf(text), count: 3000) {
+            let result = ContactParser.parse(ContactFixture.item(input))
+            read += result.contacts.count + result.rejects.count
+        }
+        #expect(read > 2000)
+    }
+}

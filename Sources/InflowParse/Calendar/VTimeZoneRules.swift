@@ -104,8 +104,9 @@ struct YearlyRule {
         guard text.count >= 2, let weekday = names.firstIndex(of: text.suffix(2).uppercased())
         else { return nil }
         let prefix = text.dropLast(2)
-        guard prefix.isEmpty || Int(prefix) != nil else { return nil }
-        return (Int(prefix) ?? 0, weekday)
+        let ordinal = prefix.isEmpty ? 0 : Int(prefix)
+        guard let ordinal, abs(ordinal) <= 5 else { return nil }
+        return (ordinal, weekday)
     }
 
     /// The days of `month` in `year` this rule picks; `startDay` is DTSTART's day of the month,
