@@ -2,33 +2,15 @@ public import InflowCore
 
 /// What one calendar file gave: a meeting per readable VEVENT and a reject per unreadable one.
 public struct CalendarParseResult: Sendable, Equatable {
+    /// One record per readable VEVENT, in file order.
     public var meetings: [MeetingRecord]
+    /// One entry per VEVENT that could not be read, or one for a file refused whole.
     public var rejects: [ComponentReject]
 
     /// Creates a result.
     public init(meetings: [MeetingRecord], rejects: [ComponentReject]) {
         self.meetings = meetings
         self.rejects = rejects
-    }
-}
-
-/// A component (an event, a card) or a whole file that could not be read, with the line it
-/// starts on and a one-line reason.
-public struct ComponentReject: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The 1-based line the component starts on, or nil when the whole file is refused.
-    public var line: Int?
-    /// What is wrong, naming the component and its line.
-    public var reason: String
-
-    /// Creates a reject.
-    public init(line: Int?, reason: String) {
-        self.line = line
-        self.reason = reason
-    }
-
-    /// The reason, as the reject's text.
-    public var description: String {
-        reason
     }
 }
 

@@ -3,7 +3,9 @@ import InflowDigest
 
 /// What one vCard file gave: a contact per readable card and a reject per unreadable one.
 public struct ContactParseResult: Sendable, Equatable {
+    /// One record per readable VCARD, in file order.
     public var contacts: [ContactRecord]
+    /// One entry per VCARD that could not be read, or one for a file refused whole.
     public var rejects: [ComponentReject]
 
     /// Creates a result.
