@@ -119,6 +119,16 @@ struct CalendarParserTests {
         #expect(utc.parseNotes.first == "DTSTART has no time zone; read in UTC")
     }
 
+    @Test func zoneIsOnlyReportedForLocalTimes() throws {
+        let utc = try CalendarFixture.meeting(CalendarFixture.event(
+            "DTSTART;TZID=America/New_York:20240601T100000Z"))
+        #expect(utc.start.text == "2024-06-01T10:00:00Z")
+        #expect(utc.timezone == nil)
+        let date = try CalendarFixture.meeting(CalendarFixture.event(
+            "DTSTART;TZID=America/New_York;VALUE=DATE:20240601"))
+        #expect(date.timezone == nil)
+    }
+
     @Test func unknownZoneIsReadAsUTCWithANote() throws {
         let meeting = try CalendarFixture.meeting(CalendarFixture.event(
             "DTSTART;TZID=Mars/Olympus_Mons:20240601T100000"))

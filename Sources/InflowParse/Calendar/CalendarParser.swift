@@ -92,7 +92,9 @@ private struct EventReader {
             uid: uid, recurrenceId: recurrenceId, source: item.source,
             origin: item.origin(start: event.start, end: event.end),
             start: start, end: end(start: start, zones: &zones))
-        record.timezone = start.isDate ? nil : startLine.parameter("TZID")
+        if case .local = CalendarValues.dateTime(startLine.value) {
+            record.timezone = startLine.parameter("TZID")
+        }
         record.exdates = event.all("EXDATE").flatMap { zones.times($0, notes: &notes) }
         readText(into: &record)
         readPeople(attendeeLines, into: &record)
