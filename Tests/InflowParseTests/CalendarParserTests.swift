@@ -203,7 +203,7 @@ struct CalendarParserTests {
         #expect(result.rejects.map(\.reason) == [
             "VEVENT at line 2 has no UID",
             "VEVENT at line 5 has no DTSTART",
-            "VEVENT at line 8: DTSTART '2024-01-01' is not a date",
+            "VEVENT at line 8: DTSTART '2024-01-01' is not a date or date-time",
             "VEVENT at line 16: it is never closed by END:VEVENT",
         ])
     }

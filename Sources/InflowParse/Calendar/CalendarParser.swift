@@ -79,7 +79,8 @@ private struct EventReader {
             throw reject("VEVENT at line \(event.line) has no DTSTART")
         }
         guard let start = zones.time(startLine, notes: &notes) else {
-            throw reject("VEVENT at line \(event.line): DTSTART '\(startLine.rawText)' is not a date")
+            let value = startLine.rawText
+            throw reject("VEVENT at line \(event.line): DTSTART '\(value)' is not a date or date-time")
         }
         let attendeeLines = event.all("ATTENDEE")
         guard attendeeLines.count <= CalendarLimits.maxAttendeesPerEvent else {
