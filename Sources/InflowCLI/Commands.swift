@@ -1,5 +1,6 @@
 import InflowCore
 import InflowEnrich
+import InflowExtract
 import InflowJobs
 import InflowReport
 import InflowStore
@@ -27,6 +28,7 @@ enum Commands {
         case "match": return try match(arguments)
         case "email-stats": return try emailStats(arguments)
         case "cancel": return try cancel(arguments)
+        case "validate": return try validate(arguments)
         default:
             throw UsageError("unknown command '\(arguments.command.debugEscaped)'; see inflow --help")
         }
@@ -164,6 +166,29 @@ enum Commands {
         }
         return try HistoryDocument.build(
             catalog: catalog, query: HistoryDocument.Query(limit: limit, offset: offset, source: source, status: status))
+    }
+
+    /// What each connected source's inputs hold, read without running a job.
+    private static func validate(_ arguments: Arguments) throws -> JSON {
+        try arguments.check(allowed: common.union(["workspace"]))
+        let environment = try environment(arguments)
+        let workspace = try Workspace.open(try arguments.required("workspace"), environment: environment)
+        try workspace.checkInputs(of: workspace.pipeline.connectedSources)
+        var sources = JSONObject()
+        for source in workspace.pipeline.connectedSources {
+            let inputs = workspace.pipeline.sources[source]?.inputs ?? []
+            let summary = try InputSummary.of(folders: inputs, extractor: SourceExtractor(source: source))
+            sources[source.rawValue] = .object(JSONObject([
+                ("inputs", .strings(inputs)), ("archives", .int(Int64(summary.archives))),
+                ("entries", .int(Int64(summary.entries))), ("messages", .int(Int64(summary.messages))),
+                ("events", .int(Int64(summary.events))), ("cards", .int(Int64(summary.cards))),
+                ("ignored", .int(Int64(summary.ignored))), ("rejects", .int(Int64(summary.rejects))),
+                ("failures", .strings(summary.failures)),
+            ]))
+        }
+        return .object(JSONObject([
+            ("workspace", .string(workspace.pipeline.workspace.value)), ("sources", .object(sources)),
+        ]))
     }
 
     /// How long `cancel` waits for the job to reach an item boundary and stop.

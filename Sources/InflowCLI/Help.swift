@@ -11,6 +11,7 @@ enum Help {
           history    list past jobs per source, newest first
           report     rewrite the report files from the catalog
           cancel     stop a running job at its next item boundary
+          validate   say what each source's inputs hold, without running
           email-stats  email statistics for a window of days
           match      show how an address matches the workspace's clients
           inspect    print what the parsers make of any input file
@@ -64,6 +65,15 @@ enum Help {
                 Rewrites status.json and history.json under the reports folder from the catalog.
 
                 """
+        case "validate":
+            return """
+                usage: inflow validate --workspace W
+
+                Reads each connected source's inputs without running a job and prints what
+                they hold: archives, archive entries, messages, calendar events, contact cards,
+                ignored files and entries, rejects, and files that could not be read.
+
+                """
         case "cancel":
             return """
                 usage: inflow cancel --workspace W --job-id J
@@ -91,12 +101,14 @@ enum Help {
                 """
         case "inspect":
             return """
-                usage: inflow inspect FILE... [--as email]
+                usage: inflow inspect FILE... [--as email|meeting|contact] [--timezone ZONE]
 
-                Reads any mailbox or message file without a workspace and prints one record
-                per line on stdout; each rejected item is one line on stderr as
-                {file, entry, offset, reason}. --as email reads each file as one message
-                whatever its name. Exits 0 when every file could be read at all.
+                Reads any input file or archive (mailbox, message, calendar, vCard, Takeout
+                .zip or .tgz) without a workspace and prints one record per line on stdout;
+                each rejected item is one line on stderr as {file, entry, offset, reason}.
+                --as reads each file as that kind whatever its name; --timezone is the zone
+                of calendar times that carry none (UTC). Exits 0 when every file could be
+                read at all.
 
                 """
         case "sentiment":

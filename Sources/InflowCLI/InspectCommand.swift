@@ -3,7 +3,8 @@ import InflowExtract
 import InflowParse
 import InflowStore
 
-/// `inflow inspect FILE...`: what the parsers make of any input file, without a workspace.
+/// `inflow inspect FILE...`: what the parsers make of any input file or archive, without a
+/// workspace.
 ///
 /// Records go to stdout one per line; each rejected item goes to stderr as one JSON line
 /// `{file, entry, offset, reason}`. The command fails only when a file cannot be read at all.
@@ -12,52 +13,93 @@ enum InspectCommand {
     enum Mode: String {
         case auto
         case email
+        case meeting
+        case contact
     }
 
     static func run(_ arguments: Arguments, print: (String) -> Void) throws -> Bool {
-        try arguments.check(allowed: ["as", "log-format", "help", "now"], positional: true)
+        try arguments.check(allowed: ["as", "timezone", "log-format", "help", "now"], positional: true)
         let modeText = arguments.options["as"] ?? "auto"
-        guard let mode = Mode(rawValue: modeText) else {
-            throw UsageError("--as must be email (or left out to read files by their kind)")
+        guard let mode = Mode(rawValue: modeText), mode != .auto else {
+            if arguments.options["as"] == nil { return try inspect(arguments, mode: .auto, print: print) }
+            throw UsageError("--as must be email, meeting or contact (or left out to read files by kind)")
         }
-        guard !arguments.positional.isEmpty else { throw UsageError("inspect needs at least one FILE") }
+        return try inspect(arguments, mode: mode, print: print)
+    }
 
+    private static func inspect(_ arguments: Arguments, mode: Mode, print: (String) -> Void) throws -> Bool {
+        guard !arguments.positional.isEmpty else { throw UsageError("inspect needs at least one FILE") }
+        let timezone = arguments.options["timezone"]
         var allRead = true
         for path in arguments.positional {
             guard FileSystem.exists(path), !FileSystem.isDirectory(path) else {
-                StandardStream.error.write(rejectLine(file: path, offset: nil, reason: "no such file"))
+                reject(file: path, entry: nil, offset: nil, reason: "no such file")
                 allRead = false
                 continue
             }
-            let kind: InputKind = mode == .email ? .message : InputScanner.classify(path)
+            let kind = kind(of: path, mode: mode)
             if case .ignored(let reason) = kind {
-                StandardStream.error.write(rejectLine(file: path, offset: nil, reason: reason))
+                reject(file: path, entry: nil, offset: nil, reason: reason)
                 continue
             }
             let size = (try? FileSystem.size(path)) ?? 0
-            let result = MailExtractor().extract(InputFile(path: path, size: size, kind: kind)) { item in
-                switch EmailParser.parse(item) {
-                case .success(let record): print(record.json.text + "\n")
-                case .failure(let failure):
-                    StandardStream.error.write(
-                        rejectLine(file: path, offset: item.origin.offset, reason: failure.reason))
+            let result = SourceExtractor().extract(InputFile(path: path, size: size, kind: kind)) { item in
+                for line in parse(item, timezone: timezone) {
+                    print(line + "\n")
                 }
             }
-            for reject in result.rejects {
-                StandardStream.error.write(
-                    rejectLine(file: path, offset: reject.origin.offset, reason: reject.reason))
+            for item in result.rejects {
+                reject(file: path, entry: item.origin.entry, offset: item.origin.offset, reason: item.reason)
+            }
+            for entry in result.failedEntries {
+                reject(file: path, entry: entry.entry, offset: nil, reason: entry.reason)
             }
             if let failure = result.failure {
-                StandardStream.error.write(rejectLine(file: path, offset: nil, reason: failure.description))
+                reject(file: path, entry: nil, offset: nil, reason: failure.description)
                 if result.items == 0 { allRead = false }
             }
         }
         return allRead
     }
 
-    private static func rejectLine(file: String, offset: Int64?, reason: String) -> String {
-        JSON.object(JSONObject([
-            ("file", .string(file)), ("entry", .null), ("offset", JSON(offset)), ("reason", .string(reason)),
-        ])).text + "\n"
+    private static func kind(of path: String, mode: Mode) -> InputKind {
+        switch mode {
+        case .auto: InputScanner.classifySource(path)
+        case .email: .message
+        case .meeting: .calendar
+        case .contact: .contacts
+        }
+    }
+
+    /// The item's records as JSON lines; its rejects go to stderr.
+    private static func parse(_ item: RawItem, timezone: String?) -> [String] {
+        let origin = item.origin
+        switch item.dataType {
+        case .meetings:
+            let result = CalendarParser.parse(item, defaultTimeZone: timezone)
+            for failed in result.rejects {
+                reject(file: origin.file, entry: origin.entry, offset: origin.offset, reason: failed.reason)
+            }
+            return result.meetings.map(\.json.text)
+        case .contacts:
+            let result = ContactParser.parse(item)
+            for failed in result.rejects {
+                reject(file: origin.file, entry: origin.entry, offset: origin.offset, reason: failed.reason)
+            }
+            return result.contacts.map(\.json.text)
+        default:
+            switch EmailParser.parse(item) {
+            case .success(let record): return [record.json.text]
+            case .failure(let failure):
+                reject(file: origin.file, entry: origin.entry, offset: origin.offset, reason: failure.reason)
+                return []
+            }
+        }
+    }
+
+    private static func reject(file: String, entry: String?, offset: Int64?, reason: String) {
+        StandardStream.error.write(JSON.object(JSONObject([
+            ("file", .string(file)), ("entry", JSON(entry)), ("offset", JSON(offset)), ("reason", .string(reason)),
+        ])).text + "\n")
     }
 }

@@ -10,7 +10,8 @@ struct InputFingerprint {
     let sha256: String
 }
 
-/// Extract: a source's input files into raw items, one per line in the extract file.
+/// Extract: a source's input files (loose or in archives) into raw items, one per line in the
+/// extract file of each item's data type.
 ///
 /// A quick sync skips files whose fingerprint is unchanged since the last successful sync and,
 /// in the other files, items whose raw bytes are already loaded.
@@ -41,14 +42,20 @@ struct ExtractStep {
     func run(source: SourceName, folders: [String], progress: (Double) -> Void,
              deliver: (RawItem) throws -> Void) throws -> Summary
     {
-        let output = try StageOutput(layout: layout, runDir: runDir, stage: .extract, source: source,
-                                     dataType: .emails)
+        var outputs: [DataType: StageOutput] = [:]
+        func output(_ dataType: DataType) throws -> StageOutput {
+            if let open = outputs[dataType] { return open }
+            let opened = try StageOutput(layout: layout, runDir: runDir, stage: .extract, source: source,
+                                         dataType: dataType)
+            outputs[dataType] = opened
+            return opened
+        }
         var summary = Summary()
         var unreadableFiles: [String] = []
         var ignoredNames: [String] = []
 
-        let extractor = MailExtractor(source: source)
-        let inputs = try InputScanner.scan(folders)
+        let extractor = SourceExtractor(source: source)
+        let inputs = try InputScanner.scanSource(folders)
         let totalBytes = max(1, inputs.reduce(Int64(0)) { $0 + $1.size })
         var doneBytes: Int64 = 0
         for input in inputs {
@@ -63,9 +70,8 @@ struct ExtractStep {
             }
             summary.files += 1
             let print = try FileFingerprint.of(path: input.path)
-            let fingerprint = InputFingerprint(source: source, path: input.path, size: print.size,
-                                               sha256: print.sha256)
-            summary.fingerprints.append(fingerprint)
+            summary.fingerprints.append(InputFingerprint(
+                source: source, path: input.path, size: print.size, sha256: print.sha256))
             if quick, let known = try catalog.fingerprint(source: source, path: input.path),
                 known.size == print.size, known.sha256 == print.sha256
             {
@@ -76,33 +82,47 @@ struct ExtractStep {
             let result = try extractor.extract(input) { item in
                 if quick, try catalog.isRawLoaded(item.origin.sha256) {
                     summary.skippedAsLoaded += 1
-                } else {
-                    summary.items += 1
-                    try output.records.write(item.json)
-                    try deliver(item)
-                    progress(Double(doneBytes + (item.origin.offset ?? 0)) / Double(totalBytes))
+                    return
                 }
+                summary.items += 1
+                try output(item.dataType).records.write(item.json)
+                try deliver(item)
+                progress(Double(doneBytes + (input.kind == .archive ? 0 : item.origin.offset ?? 0))
+                         / Double(totalBytes))
             }
+            summary.ignored += result.ignored.count
+            ignoredNames += result.ignored.map { Path.basename($0.entry) }
             for reject in result.rejects {
-                try output.reject(reject)
+                try output(reject.dataType).reject(reject)
+            }
+            for failed in result.failedEntries {
+                try output(.emails).reject(Reject(
+                    source: source, dataType: .emails,
+                    origin: Origin(file: input.path, entry: failed.entry, sha256: print.sha256),
+                    stage: Stage.extract.rawValue, reason: failed.reason))
             }
             if let failure = result.failure {
                 unreadableFiles.append(failure.description)
-                try output.reject(Reject(source: source, dataType: .emails,
-                                         origin: Origin(file: input.path, sha256: print.sha256),
-                                         stage: Stage.extract.rawValue, reason: failure.description))
+                try output(.emails).reject(Reject(
+                    source: source, dataType: .emails, origin: Origin(file: input.path, sha256: print.sha256),
+                    stage: Stage.extract.rawValue, reason: failure.description))
             }
         }
-        try output.commit()
 
-        summary.rejected = output.rejectCount - unreadableFiles.count
         let allUnreadable = !unreadableFiles.isEmpty && unreadableFiles.count == summary.files
-        summary.issues += output.issues(
-            kind: "extract", severity: "warning", excluding: allUnreadable ? Set(unreadableFiles) : [])
+        var rejectCount = 0
+        for dataType in outputs.keys.sorted() {
+            let stage = outputs[dataType]!
+            try stage.commit()
+            rejectCount += stage.rejectCount
+            summary.issues += stage.issues(
+                kind: "extract", severity: "warning", excluding: allUnreadable ? Set(unreadableFiles) : [])
+        }
+        summary.rejected = rejectCount - unreadableFiles.count
         if summary.ignored > 0 {
             let names = ignoredNames.prefix(3).joined(separator: ", ")
             summary.issues.append(JobIssue(
-                kind: "extract", message: "files that hold no mail were ignored (\(names))",
+                kind: "extract", message: "files and archive entries that hold no data were ignored (\(names))",
                 count: summary.ignored, severity: "info"))
         }
         if allUnreadable {

@@ -5,8 +5,8 @@ import InflowStore
 /// Parse and enrich for one source, fed raw items as extract finds them.
 ///
 /// Items gather into batches; each batch is parsed and enriched on every core, then its
-/// results are taken in input order to resolve threads and write the parse and enrich files.
-/// Memory holds one batch, whatever the size of the inputs.
+/// results are taken in input order to resolve email threads and write the parse and enrich
+/// files of each data type. Memory holds one batch, whatever the size of the inputs.
 ///
 /// Responses depend on every email of a thread, including those of later jobs, so they are
 /// settled after enrich (see `ThreadIndex.settleResponses`) and set when load stages the rows.
@@ -20,33 +20,35 @@ final class SourcePipeline {
         var enriched = 0
         /// The rejects by reason, for history.
         var issues: [JobIssue] = []
+        /// The data types that have parse and enrich files.
+        var dataTypes: [DataType] = []
     }
 
     /// A batch is processed once it holds this many items…
-    static let batchItems = 512
+    static let batchItems = 256
     /// …or this many bytes of raw items.
     static let batchBytes = 32 << 20
 
+    private let layout: Layout
+    private let runDir: String
+    private let source: SourceName
     private let processor: BatchProcessor
     private let threads: ThreadIndex
-    private let parse: StageOutput
-    private let enrich: StageOutput
+    private var outputs: [DataType: (parse: StageOutput, enrich: StageOutput)] = [:]
     private var batch: [RawItem] = []
     private var batchBytes = 0
     private var summary = Summary()
+    private var taken = 0
     /// Called after each batch with the number of items taken so far.
     var onBatch: (Int) throws -> Void = { _ in }
 
-    /// Opens the parse and enrich files of a source.
-    init(layout: Layout, runDir: String, source: SourceName, processor: BatchProcessor,
-         threads: ThreadIndex) throws
-    {
+    /// Prepares the pipeline; stage files are opened as their data types appear.
+    init(layout: Layout, runDir: String, source: SourceName, processor: BatchProcessor, threads: ThreadIndex) {
+        self.layout = layout
+        self.runDir = runDir
+        self.source = source
         self.processor = processor
         self.threads = threads
-        parse = try StageOutput(layout: layout, runDir: runDir, stage: .parse, source: source,
-                                dataType: .emails)
-        enrich = try StageOutput(layout: layout, runDir: runDir, stage: .enrich, source: source,
-                                 dataType: .emails)
     }
 
     /// Takes one raw item; processes the batch when it is full.
@@ -61,33 +63,64 @@ final class SourcePipeline {
     /// Processes what is left and publishes the parse and enrich files.
     func finish() throws -> Summary {
         try flush()
-        try parse.commit()
-        try enrich.commit()
-        summary.rejected = parse.rejectCount
-        summary.issues = parse.issues(kind: "parse", severity: "warning")
+        var issues: [JobIssue] = []
+        for dataType in outputs.keys.sorted() {
+            let files = outputs[dataType]!
+            try files.parse.commit()
+            try files.enrich.commit()
+            summary.rejected += files.parse.rejectCount
+            issues += files.parse.issues(kind: "parse", severity: "warning")
+        }
+        summary.issues = issues
+        summary.dataTypes = outputs.keys.sorted()
         return summary
+    }
+
+    private func files(_ dataType: DataType) throws -> (parse: StageOutput, enrich: StageOutput) {
+        if let open = outputs[dataType] { return open }
+        let opened = (
+            try StageOutput(layout: layout, runDir: runDir, stage: .parse, source: source, dataType: dataType),
+            try StageOutput(layout: layout, runDir: runDir, stage: .enrich, source: source, dataType: dataType)
+        )
+        outputs[dataType] = opened
+        return opened
     }
 
     private func flush() throws {
         guard !batch.isEmpty else { return }
-        let outcomes = processor.process(batch)
+        let items = batch
+        let outcomes = processor.process(items)
         batch.removeAll(keepingCapacity: true)
         batchBytes = 0
-        for outcome in outcomes {
-            switch outcome {
-            case .rejected(let reject):
-                try parse.reject(reject)
-            case .email(var email, let parseLine, let enrichment):
-                summary.parsed += 1
-                summary.attachmentErrors += email.attachments.filter { $0.error != nil }.count
-                try parse.records.writeLine(parseLine[...])
-                email.threadId = try ThreadResolver.threadId(for: email, lookup: threads)
-                email.enrichment = enrichment
-                try threads.record(email, direction: enrichment.direction)
-                try enrich.records.write(email.json)
-                summary.enriched += 1
+        for (item, outcome) in zip(items, outcomes) {
+            let output = try files(item.dataType)
+            for reject in outcome.rejects {
+                try output.parse.reject(reject)
+            }
+            summary.attachmentErrors += outcome.attachmentErrors
+            for record in outcome.records {
+                try write(record)
             }
         }
-        try onBatch(summary.parsed + parse.rejectCount)
+        taken += items.count
+        try onBatch(taken)
+    }
+
+    private func write(_ record: BatchProcessor.Parsed) throws {
+        summary.parsed += 1
+        summary.enriched += 1
+        switch record {
+        case .email(var email, let parseLine, let enrichment):
+            let output = try files(.emails)
+            try output.parse.records.writeLine(parseLine[...])
+            email.threadId = try ThreadResolver.threadId(for: email, lookup: threads)
+            email.enrichment = enrichment
+            try threads.record(email, direction: enrichment.direction)
+            try output.enrich.records.write(email.json)
+        case .other(let dataType, let parseLine, let enrichLine):
+            let output = try files(dataType)
+            try output.parse.records.writeLine(parseLine[...])
+            try output.enrich.records.writeLine(enrichLine[...])
+        }
     }
 }

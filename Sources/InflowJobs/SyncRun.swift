@@ -12,7 +12,8 @@ final class SyncRun {
     private let sources: [SourceName]
     private let environment: Environment
     private let observer: JobObserver
-    private let processor: BatchProcessor
+    private let matcher: ClientMatcher
+    private let sentiment: SentimentAnalyzer
     private var records: [SourceName: JobSourceRecord] = [:]
     private var fingerprints: [InputFingerprint] = []
     private var stageLog = JSONObject()
@@ -26,8 +27,8 @@ final class SyncRun {
          isInterrupted: @escaping @Sendable () -> Bool, observer: @escaping JobObserver)
     {
         self.isInterrupted = isInterrupted
-        processor = BatchProcessor(matcher: matcher, sentiment: sentiment,
-                                   workers: max(1, SystemInfo.activeProcessors))
+        self.matcher = matcher
+        self.sentiment = sentiment
         self.workspace = workspace
         self.catalog = catalog
         self.job = job
@@ -95,7 +96,11 @@ final class SyncRun {
 
         let extract = ExtractStep(layout: layout, runDir: job.runDir, catalog: catalog,
                                   quick: job.syncType == .quick)
-        let pipeline = try SourcePipeline(
+        let processor = BatchProcessor(
+            matcher: matcher, sentiment: sentiment,
+            defaultTimeZone: workspace.pipeline.sources[source]?.timezone,
+            workers: max(1, SystemInfo.activeProcessors))
+        let pipeline = SourcePipeline(
             layout: layout, runDir: job.runDir, source: source, processor: processor, threads: threads)
         pipeline.onBatch = { [unowned self] seen in
             records[source]?.itemsSeen = seen
@@ -149,40 +154,66 @@ final class SyncRun {
 
     // MARK: Load and commit
 
+    /// Loads every data type the sources produced, each into its own table.
     private func load(threads: ThreadIndex, facts: EmailFacts) throws -> [(TableLoader, LoadPlan)] {
-        let loader = try TableLoader(catalog: catalog, tables: Tables(layout: layout), dataType: .emails,
-                                     jobId: job.jobId, now: environment.now)
         let answered = try threads.settleResponses()
-        for source in sources where records[source]?.status != "failed" {
-            let path = layout.stageFile(runDir: job.runDir, stage: .enrich, source: source, dataType: .emails)
-            guard FileSystem.exists(path) else { continue }
-            let reader = try JSONLinesReader(path: path)
-            while let line = try reader.next() {
-                guard var record = line.objectValue else { continue }
-                try applyResponse(to: &record, threads: threads)
-                try facts.record(record)
-                try loader.stage(record, date: record.timestamp("date") ?? record.timestamp("envelopeDate"))
-            }
-        }
+        let loaded = sources.filter { records[$0]?.status != "failed" }
+        var plans: [(TableLoader, LoadPlan)] = []
+        for dataType in DataType.allCases {
+            let files = loaded.map {
+                ($0, layout.stageFile(runDir: job.runDir, stage: .enrich, source: $0, dataType: dataType))
+            }.filter { FileSystem.exists($0.1) }
+            guard !files.isEmpty || dataType == .emails && !answered.isEmpty else { continue }
 
-        // Emails of earlier jobs whose thread got its first reply in this job are loaded again
-        // with the response; they count as updated.
-        try TableRows(layout: layout, catalog: catalog).forEach(of: .emails, keys: Set(answered)) { row in
+            let loader = try TableLoader(catalog: catalog, tables: Tables(layout: layout), dataType: dataType,
+                                         jobId: job.jobId, now: environment.now)
+            for (_, path) in files {
+                let reader = try JSONLinesReader(path: path)
+                while var record = try reader.next()?.objectValue {
+                    if dataType == .emails {
+                        try applyResponse(to: &record, threads: threads)
+                        try facts.record(record)
+                    }
+                    try loader.stage(record, date: SyncRun.partitionDate(of: record, dataType))
+                }
+            }
+            if dataType == .emails {
+                try reloadAnswered(answered, into: loader, threads: threads, facts: facts)
+            }
+            let plan = try loader.prepare { source in
+                layout.stageFile(runDir: job.runDir, stage: .load, source: source, dataType: dataType)
+            }
+            for (source, counts) in plan.counts {
+                records[source]?.counts += counts
+            }
+            plans.append((loader, plan))
+        }
+        return plans
+    }
+
+    /// Emails of earlier jobs whose thread got its first reply in this job are loaded again
+    /// with the response; they count as updated.
+    private func reloadAnswered(_ keys: [String], into loader: TableLoader, threads: ThreadIndex,
+                                facts: EmailFacts) throws
+    {
+        try TableRows(layout: layout, catalog: catalog).forEach(of: .emails, keys: Set(keys)) { row in
             var record = row
             record["lineage"] = nil
             record["deletedAt"] = nil
             try applyResponse(to: &record, threads: threads)
             try facts.record(record)
-            try loader.stage(record, date: record.timestamp("date") ?? record.timestamp("envelopeDate"))
+            try loader.stage(record, date: SyncRun.partitionDate(of: record, .emails))
         }
+    }
 
-        let plan = try loader.prepare { source in
-            layout.stageFile(runDir: job.runDir, stage: .load, source: source, dataType: .emails)
+    /// The date that picks a record's partition: an email's Date header (else its envelope
+    /// date), a meeting's start; nil (first seen) for the rest.
+    static func partitionDate(of record: JSONObject, _ dataType: DataType) -> Timestamp? {
+        switch dataType {
+        case .emails: record.timestamp("date") ?? record.timestamp("envelopeDate")
+        case .meetings: record.timestamp("start")
+        default: nil
         }
-        for (source, counts) in plan.counts {
-            records[source]?.counts += counts
-        }
-        return [(loader, plan)]
     }
 
     /// Sets `responded` and `responseSeconds` of an inbound email from the settled responses.

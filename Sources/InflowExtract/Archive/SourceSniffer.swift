@@ -4,6 +4,8 @@ enum SourceSniffer {
     /// The kind of data in a file named `name` that starts with `head`.
     static func kind(name: String, head: [UInt8]) -> InputKind {
         let lower = name.lowercased()
+        // A `.eml` that starts with an mbox separator holds a mailbox, and is split like one.
+        if lower.hasSuffix(".eml"), MailSniffer.kind(of: head) == .mailbox { return .mailbox }
         for (suffix, kind) in byExtension where lower.hasSuffix(suffix) { return kind }
         if startsWith(head, "BEGIN:VCALENDAR") { return .calendar }
         if startsWith(head, "BEGIN:VCARD") { return .contacts }
