@@ -98,6 +98,9 @@ public struct ItemCounts: Sendable, Equatable {
     public var updated = 0
     public var unchanged = 0
     public var skipped = 0
+    /// Rows a full sync tombstoned because their items are gone from the inputs; not part of
+    /// `processed`, since no input holds them.
+    public var deleted = 0
 
     /// Creates zero counts.
     public init() {}
@@ -121,6 +124,7 @@ public struct ItemCounts: Sendable, Equatable {
         lhs.updated += rhs.updated
         lhs.unchanged += rhs.unchanged
         lhs.skipped += rhs.skipped
+        lhs.deleted += rhs.deleted
     }
 }
 

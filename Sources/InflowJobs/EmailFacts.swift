@@ -33,10 +33,15 @@ struct EmailFacts {
             ])
     }
 
-    /// Moves the pending facts into the catalog; call inside the commit transaction.
-    func commit() throws {
+    /// Moves the pending facts into the catalog and forgets the emails the load tombstoned;
+    /// call inside the commit transaction.
+    func commit(emailStage: String?) throws {
         try catalog.database.execute(
             "INSERT OR REPLACE INTO main.email_facts SELECT * FROM temp.email_facts_pending")
+        if let emailStage {
+            try catalog.database.execute(
+                "DELETE FROM main.email_facts WHERE key IN (SELECT key FROM \(emailStage) WHERE status = 'deleted')")
+        }
     }
 
     private static func flag(_ value: Bool?) -> SQLiteDatabase.Value {

@@ -28,6 +28,9 @@ struct ExtractStep {
         var issues: [JobIssue] = []
         /// Set when the source had input files and none of them could be read.
         var unreadable: String?
+        /// Input files (or archive entries) that could not be read to their end; a full sync
+        /// tombstones nothing for a source with any, since its inputs were not read whole.
+        var failedFiles = 0
     }
 
     let layout: Layout
@@ -53,6 +56,7 @@ struct ExtractStep {
         var summary = Summary()
         var unreadableFiles: [String] = []
         var ignoredNames: [String] = []
+        var unreadableEntries = 0
 
         let extractor = SourceExtractor(source: source)
         let inputs = try InputScanner.scanSource(folders)
@@ -95,6 +99,7 @@ struct ExtractStep {
             for reject in result.rejects {
                 try output(reject.dataType).reject(reject)
             }
+            unreadableEntries += result.failedEntries.count
             for failed in result.failedEntries {
                 try output(.emails).reject(Reject(
                     source: source, dataType: .emails,
@@ -119,6 +124,7 @@ struct ExtractStep {
                 kind: "extract", severity: "warning", excluding: allUnreadable ? Set(unreadableFiles) : [])
         }
         summary.rejected = rejectCount - unreadableFiles.count
+        summary.failedFiles = unreadableFiles.count + unreadableEntries
         if summary.ignored > 0 {
             let names = ignoredNames.prefix(3).joined(separator: ", ")
             summary.issues.append(JobIssue(

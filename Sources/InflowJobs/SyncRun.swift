@@ -17,6 +17,8 @@ final class SyncRun {
     private var records: [SourceName: JobSourceRecord] = [:]
     private var fingerprints: [InputFingerprint] = []
     private var stageLog = JSONObject()
+    /// Sources whose every input was read to its end in this job.
+    private var completelyRead: Set<SourceName> = []
     private let isInterrupted: @Sendable () -> Bool
     private var currentSource = (index: 0, fraction: 0.0)
     private var lastStatusWrite = SystemClock.now()
@@ -119,6 +121,7 @@ final class SyncRun {
         }
         record.itemsSeen = parsed.parsed + parsed.rejected
         fingerprints += extracted.fingerprints
+        if extracted.failedFiles == 0 { completelyRead.insert(source) }
         record.totalItems = extracted.items + extracted.skippedAsLoaded
         record.counts.unchanged += extracted.skippedAsLoaded
         record.counts.skipped += extracted.rejected + parsed.rejected
@@ -163,7 +166,10 @@ final class SyncRun {
             let files = loaded.map {
                 ($0, layout.stageFile(runDir: job.runDir, stage: .enrich, source: $0, dataType: dataType))
             }.filter { FileSystem.exists($0.1) }
-            guard !files.isEmpty || dataType == .emails && !answered.isEmpty else { continue }
+            let hasRows = try catalog.itemCount(dataType) > 0
+            let mayTombstone = job.syncType == .full && hasRows
+                && loaded.contains { completelyRead.contains($0) && $0.dataTypes.contains(dataType) }
+            guard !files.isEmpty || dataType == .emails && !answered.isEmpty || mayTombstone else { continue }
 
             let loader = try TableLoader(catalog: catalog, tables: Tables(layout: layout), dataType: dataType,
                                          jobId: job.jobId, now: environment.now)
@@ -179,6 +185,11 @@ final class SyncRun {
             }
             if dataType == .emails {
                 try reloadAnswered(answered, into: loader, threads: threads, facts: facts)
+            }
+            if job.syncType == .full {
+                for source in loaded where completelyRead.contains(source) && source.dataTypes.contains(dataType) {
+                    _ = try loader.tombstoneUnseen(source: source)
+                }
             }
             let plan = try loader.prepare { source in
                 layout.stageFile(runDir: job.runDir, stage: .load, source: source, dataType: dataType)
@@ -238,10 +249,14 @@ final class SyncRun {
                 try loader.commit(plan)
             }
             try threads.commit()
-            try facts.commit()
+            try facts.commit(emailStage: loaders.first { $0.0.dataType == .emails }?.0.stageTable)
             for print in fingerprints where records[print.source]?.status != "failed" {
                 try catalog.recordFingerprint(source: print.source, path: print.path, size: print.size,
                                               sha256: print.sha256, jobId: job.jobId)
+            }
+            for source in sources where records[source]?.status != "failed" {
+                try catalog.keepFingerprints(
+                    source: source, paths: fingerprints.filter { $0.source == source }.map(\.path))
             }
             for source in sources {
                 guard var record = records[source] else { continue }

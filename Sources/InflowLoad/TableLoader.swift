@@ -15,7 +15,9 @@ public final class TableLoader {
     private let tables: Tables
     private let jobId: String
     private let now: Timestamp
-    private let stageTable: String
+    /// The temporary table the records are staged in, for callers that join their own tables
+    /// with the keys this load changes (status `added`, `updated`, `unchanged`, `deleted`).
+    public let stageTable: String
     private var sequence: Int64 = 0
     private var duplicates: [SourceName: Int] = [:]
     /// The source of each key staged so far, to count repeated keys without a query; it grows
@@ -85,6 +87,23 @@ public final class TableLoader {
             "INSERT OR REPLACE INTO \(stageTable)_raw VALUES (?1, ?2)", [.text(origin.sha256), .text(key)])
     }
 
+    /// Marks every live row of `source` that this load did not stage as deleted: for a full
+    /// sync of a source whose inputs were all read, those items are gone from its inputs.
+    /// Call after staging everything and before `prepare`.
+    ///
+    /// - Returns: How many rows get a tombstone.
+    public func tombstoneUnseen(source: SourceName) throws -> Int {
+        try catalog.database.query(
+            """
+            INSERT INTO \(stageTable)(key, seq, source, hash, item_date, raw_sha, line, status, month,
+                first_seen)
+            SELECT key, 0, source, content_hash, item_date, '', X'', 'deleted', month, first_seen_at
+            FROM main.items WHERE data_type = ?1 AND source = ?2 AND deleted_at IS NULL
+                AND key NOT IN (SELECT key FROM \(stageTable))
+            """, [.text(dataType.rawValue), .text(source.rawValue)])
+        return catalog.database.changes
+    }
+
     /// Classifies the staged records, writes each source's load file and builds the next
     /// snapshot, all invisible until commit.
     ///
@@ -96,7 +115,7 @@ public final class TableLoader {
         try writeLoadFiles(loadFile)
 
         let current = try catalog.currentSnapshot(dataType)
-        let changed = counts.values.reduce(0) { $0 + $1.added + $1.updated }
+        let changed = counts.values.reduce(0) { $0 + $1.added + $1.updated + $1.deleted }
         guard changed > 0 || current == 0 && sequence > 0 else {
             return LoadPlan(dataType: dataType, counts: counts, snapshot: nil)
         }
@@ -118,6 +137,19 @@ public final class TableLoader {
         try database.query(
             "INSERT OR REPLACE INTO raw_items SELECT sha256, ?1, key FROM \(stageTable)_raw",
             [.text(dataType.rawValue)])
+
+        // A tombstoned item's raw bytes no longer count as loaded, so that a quick sync that
+        // finds them again brings the row back.
+        try database.query(
+            """
+            UPDATE items SET deleted_at = ?2, updated_at = ?2, job_id = ?3
+            WHERE data_type = ?1 AND key IN (SELECT key FROM \(stageTable) WHERE status = 'deleted')
+            """, [.text(dataType.rawValue), .integer(now.millis), .text(jobId)])
+        try database.query(
+            """
+            DELETE FROM raw_items
+            WHERE data_type = ?1 AND key IN (SELECT key FROM \(stageTable) WHERE status = 'deleted')
+            """, [.text(dataType.rawValue)])
         if let snapshot = plan.snapshot { try catalog.setSnapshot(dataType, number: snapshot) }
     }
 
@@ -135,7 +167,7 @@ public final class TableLoader {
                 first_seen = i.first_seen_at
             FROM (SELECT key, content_hash, deleted_at, first_seen_at FROM main.items
                   WHERE data_type = ?1) AS i
-            WHERE i.key = \(stageTable).key
+            WHERE i.key = \(stageTable).key AND \(stageTable).status IS NULL
             """, [type])
         try database.query(
             "UPDATE \(stageTable) SET status = 'added', first_seen = ?1 WHERE status IS NULL",
@@ -144,6 +176,7 @@ public final class TableLoader {
             """
             UPDATE \(stageTable) SET month =
                 strftime('%Y-%m', COALESCE(item_date, first_seen) / 1000, 'unixepoch')
+            WHERE status != 'deleted'
             """)
     }
 
@@ -157,6 +190,7 @@ public final class TableLoader {
             switch row[1].text {
             case "added": counts[source, default: ItemCounts()].added += count
             case "updated": counts[source, default: ItemCounts()].updated += count
+            case "deleted": counts[source, default: ItemCounts()].deleted += count
             default: counts[source, default: ItemCounts()].unchanged += count
             }
         }
@@ -184,6 +218,18 @@ public final class TableLoader {
         lineage.write(to: &row)
         row.append(contentsOf: #","deletedAt":null}"#.utf8)
         return row
+    }
+
+    /// A table row with `deletedAt` set to now and its lineage saying this job changed it.
+    private func tombstoned(_ line: ArraySlice<UInt8>, file: String) throws -> [UInt8] {
+        guard var row = try JSON.parse(line).objectValue, var lineage = row.object("lineage") else {
+            throw StoreError(.corrupt, path: file, "a row to tombstone is not a table row")
+        }
+        lineage["jobId"] = .string(jobId)
+        lineage["updatedAt"] = .string(now.iso8601)
+        row["lineage"] = .object(lineage)
+        row["deletedAt"] = .string(now.iso8601)
+        return JSON.object(row).serialized()
     }
 
     private func changedRows(where condition: String, _ parameters: [SQLiteDatabase.Value],
@@ -216,7 +262,7 @@ public final class TableLoader {
         let old = try tables.partitions(dataType, snapshot: current)
         let database = catalog.database
         var touched = Set(try database.query(
-            "SELECT DISTINCT month FROM \(stageTable) WHERE status IN ('added', 'updated')"
+            "SELECT DISTINCT month FROM \(stageTable) WHERE status IN ('added', 'updated', 'deleted')"
         ).compactMap { $0.first?.text })
         for row in try database.query(
             """
@@ -251,10 +297,14 @@ public final class TableLoader {
                 guard let key = TableLoader.leadingID(line) else {
                     throw StoreError(.corrupt, path: file, "line \(reader.lineNumber) has no leading id")
                 }
-                let replaced = try catalog.database.query(
-                    "SELECT 1 FROM \(stageTable) WHERE key = ?1 AND status IN ('added', 'updated')",
-                    [.text(key)])
-                if replaced.isEmpty { try writer.writeLine(line) }
+                let status = try catalog.database.query(
+                    "SELECT status FROM \(stageTable) WHERE key = ?1", [.text(key)]
+                ).first?.first?.text
+                switch status {
+                case "added", "updated": continue
+                case "deleted": try writer.writeLine(try tombstoned(line, file: file)[...])
+                default: try writer.writeLine(line)
+                }
             }
         }
         try changedRows(where: "month = ?1", [.text(month)]) { row in

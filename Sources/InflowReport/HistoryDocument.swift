@@ -77,6 +77,7 @@ public enum HistoryDocument {
             ("itemsUpdated", .int(Int64(source.counts.updated))),
             ("itemsUnchanged", .int(Int64(source.counts.unchanged))),
             ("itemsSkipped", .int(Int64(source.counts.skipped))),
+            ("itemsDeleted", .int(Int64(source.counts.deleted))),
             ("triggeredBy", .string(job.triggeredBy)),
             ("errors", .array(source.errors.map(\.json))),
         ]))

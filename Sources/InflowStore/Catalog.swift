@@ -33,6 +33,7 @@ public final class Catalog {
             started_at INTEGER, completed_at INTEGER, added INTEGER NOT NULL,
             updated INTEGER NOT NULL, unchanged INTEGER NOT NULL, skipped INTEGER NOT NULL,
             total_items INTEGER, errors TEXT NOT NULL, seen INTEGER NOT NULL DEFAULT 0,
+            deleted INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY(job_id, source));
         CREATE TABLE IF NOT EXISTS inputs(
             source TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,
@@ -158,7 +159,7 @@ public final class Catalog {
     public func save(_ record: JobSourceRecord) throws {
         let errors = JSON.array(record.errors.map(\.json)).text
         try database.query(
-            "INSERT OR REPLACE INTO job_sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            "INSERT OR REPLACE INTO job_sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             [
                 .text(record.jobId), .text(record.source.rawValue), .text(record.status),
                 record.startedAt.map { .integer($0.millis) } ?? .null,
@@ -166,7 +167,7 @@ public final class Catalog {
                 .integer(Int64(record.counts.added)), .integer(Int64(record.counts.updated)),
                 .integer(Int64(record.counts.unchanged)), .integer(Int64(record.counts.skipped)),
                 record.totalItems.map { .integer(Int64($0)) } ?? .null, .text(errors),
-                .integer(Int64(record.itemsSeen)),
+                .integer(Int64(record.itemsSeen)), .integer(Int64(record.counts.deleted)),
             ])
     }
 
@@ -175,7 +176,7 @@ public final class Catalog {
         let rows = try database.query(
             """
             SELECT source, status, started_at, completed_at, added, updated, unchanged, skipped,
-                total_items, errors, seen FROM job_sources WHERE job_id = ?1 ORDER BY source
+                total_items, errors, seen, deleted FROM job_sources WHERE job_id = ?1 ORDER BY source
             """, [.text(jobId)])
         return rows.compactMap { row in
             guard let source = row[0].text.flatMap(SourceName.init(rawValue:)) else { return nil }
@@ -190,6 +191,7 @@ public final class Catalog {
             let errors = (try? JSON.parse(row[9].text ?? "[]"))?.arrayValue ?? []
             record.errors = errors.compactMap(JobIssue.init(json:))
             record.itemsSeen = Int(row[10].integer ?? 0)
+            record.counts.deleted = Int(row[11].integer ?? 0)
             return record
         }
     }
@@ -222,6 +224,18 @@ public final class Catalog {
         try database.query(
             "INSERT OR REPLACE INTO inputs VALUES (?1, ?2, ?3, ?4, ?5)",
             [.text(source.rawValue), .text(path), .integer(size), .text(sha256), .text(jobId)])
+    }
+
+    /// Forgets the fingerprints of a source's files that are not in `paths`: files gone from
+    /// its inputs must be read again if they come back.
+    public func keepFingerprints(source: SourceName, paths: [String]) throws {
+        try database.execute("DROP TABLE IF EXISTS temp.kept_inputs; CREATE TABLE temp.kept_inputs(path TEXT)")
+        for path in paths {
+            try database.query("INSERT INTO temp.kept_inputs VALUES (?1)", [.text(path)])
+        }
+        try database.query(
+            "DELETE FROM inputs WHERE source = ?1 AND path NOT IN (SELECT path FROM temp.kept_inputs)",
+            [.text(source.rawValue)])
     }
 
     // MARK: Items
