@@ -18,16 +18,16 @@ struct EmailFacts {
 
     /// Records the facts of an email row about to be staged; a later row with the same key
     /// replaces the earlier, as in the table.
-    func record(_ row: JSONObject) throws {
+    func record(_ row: JSONFields) throws {
         guard let key = row.string("id"), let direction = row.string("direction") else { return }
         let day = (row.timestamp("date") ?? row.timestamp("envelopeDate"))?.dayString
-        let client = row.object("client")
+        let client = row["client"]?.objectValue
         try catalog.database.query(
             "INSERT OR REPLACE INTO temp.email_facts_pending VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             [
                 .text(key), day.map { .text($0) } ?? .null, .text(direction),
-                Self.flag(row.bool("opened")), Self.flag(row.bool("responded")),
-                row.object("sentiment")?.double("score").map { .real($0) } ?? .null,
+                Self.flag(row["opened"]?.boolValue), Self.flag(row["responded"]?.boolValue),
+                row["sentiment"]?.objectValue?.double("score").map { .real($0) } ?? .null,
                 client?.string("id").map { .text($0) } ?? .null,
                 client?.string("name").map { .text($0) } ?? .null,
             ])

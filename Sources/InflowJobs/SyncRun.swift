@@ -175,9 +175,12 @@ final class SyncRun {
                                          jobId: job.jobId, now: environment.now)
             for (_, path) in files {
                 let reader = try JSONLinesReader(path: path)
-                while var record = try reader.next()?.objectValue {
+                while let line = try reader.nextLine() {
+                    guard var record = JSONFields(Array(line)) else {
+                        throw StoreError(.corrupt, path: path, "line \(reader.lineNumber) is not a JSON object")
+                    }
                     if dataType == .emails {
-                        try applyResponse(to: &record, threads: threads)
+                        record = try applyResponse(to: record, threads: threads)
                         try facts.record(record)
                     }
                     try loader.stage(record, date: SyncRun.partitionDate(of: record, dataType))
@@ -208,10 +211,8 @@ final class SyncRun {
                                 facts: EmailFacts) throws
     {
         try TableRows(layout: layout, catalog: catalog).forEach(of: .emails, keys: Set(keys)) { row in
-            var record = row
-            record["lineage"] = nil
-            record["deletedAt"] = nil
-            try applyResponse(to: &record, threads: threads)
+            guard let fields = JSONFields(JSON.object(row).serialized()) else { return }
+            let record = try applyResponse(to: fields, threads: threads)
             try facts.record(record)
             try loader.stage(record, date: SyncRun.partitionDate(of: record, .emails))
         }
@@ -219,7 +220,7 @@ final class SyncRun {
 
     /// The date that picks a record's partition: an email's Date header (else its envelope
     /// date), a meeting's start; nil (first seen) for the rest.
-    static func partitionDate(of record: JSONObject, _ dataType: DataType) -> Timestamp? {
+    static func partitionDate(of record: JSONFields, _ dataType: DataType) -> Timestamp? {
         switch dataType {
         case .emails: record.timestamp("date") ?? record.timestamp("envelopeDate")
         case .meetings: record.timestamp("start")
@@ -227,11 +228,14 @@ final class SyncRun {
         }
     }
 
-    /// Sets `responded` and `responseSeconds` of an inbound email from the settled responses.
-    private func applyResponse(to record: inout JSONObject, threads: ThreadIndex) throws {
-        guard let key = record.string("id"), let response = try threads.response(of: key) else { return }
-        record["responded"] = .bool(response.responded)
-        record["responseSeconds"] = JSON(response.seconds)
+    /// The email with `responded` and `responseSeconds` set from the settled responses, when
+    /// it is an inbound email with a date.
+    private func applyResponse(to record: JSONFields, threads: ThreadIndex) throws -> JSONFields {
+        guard let key = record.string("id"), let response = try threads.response(of: key) else { return record }
+        let line = record.replacing([
+            "responded": .bool(response.responded), "responseSeconds": JSON(response.seconds),
+        ])
+        return JSONFields(line) ?? record
     }
 
     private func commit(_ loaders: [(TableLoader, LoadPlan)], threads: ThreadIndex, facts: EmailFacts)

@@ -48,40 +48,51 @@ public final class TableLoader {
             """)
     }
 
+    /// The keys a content hash leaves out: where an item was read and what the table adds.
+    static let notContent: Set = ["origin", "lineage", "deletedAt"]
+
     /// The content hash of a record: SHA-256 of its serialisation without `origin`, `lineage`
     /// and `deletedAt`, so that the same content read from another file is unchanged.
     public static func contentHash(of record: JSONObject) -> String {
         var content = record
-        content["origin"] = nil
-        content["lineage"] = nil
-        content["deletedAt"] = nil
+        for key in notContent {
+            content[key] = nil
+        }
         return SHA256.hex(JSON.object(content).serialized())
     }
 
     /// Stages one record in input order; a later record with the same key replaces the earlier,
     /// which then counts as unchanged.
+    public func stage(_ record: JSONObject, date: Timestamp?) throws {
+        guard let fields = JSONFields(JSON.object(record).serialized()) else { return }
+        try stage(fields, date: date)
+    }
+
+    /// Stages one record given as the compact JSON line Inflow wrote, without decoding more
+    /// of it than its key, source and origin.
     ///
     /// - Parameters:
-    ///   - record: The enriched record, with `id`, `source` and `origin`.
+    ///   - record: The enriched record's fields, with `id`, `source` and `origin`.
     ///   - date: The item's own date, which picks its partition; nil to use first-seen time.
-    public func stage(_ record: JSONObject, date: Timestamp?) throws {
+    public func stage(_ record: JSONFields, date: Timestamp?) throws {
         guard let key = record.string("id"), let origin = Origin(json: record["origin"]),
             let source = record.string("source").flatMap(SourceName.init(rawValue:))
         else {
             throw StoreError(.corrupt, path: "", "a \(dataType.recordType) record lacks id, source or origin")
         }
         sequence += 1
-        let database = catalog.database
         if let previous = stagedSources.updateValue(source, forKey: key) {
             duplicates[previous, default: 0] += 1
         }
+        let hash = SHA256.hex(record.removing(TableLoader.notContent))
+        let database = catalog.database
         try database.query(
             "INSERT OR REPLACE INTO \(stageTable)(key, seq, source, hash, item_date, raw_sha, line) "
                 + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             [
-                .text(key), .integer(sequence), .text(source.rawValue),
-                .text(TableLoader.contentHash(of: record)), date.map { .integer($0.millis) } ?? .null,
-                .text(origin.sha256), .blob(JSON.object(record).serialized()),
+                .text(key), .integer(sequence), .text(source.rawValue), .text(hash),
+                date.map { .integer($0.millis) } ?? .null, .text(origin.sha256),
+                .blob(record.removing(["lineage", "deletedAt"])),
             ])
         try database.query(
             "INSERT OR REPLACE INTO \(stageTable)_raw VALUES (?1, ?2)", [.text(origin.sha256), .text(key)])
