@@ -19,6 +19,7 @@ let package = Package(
             name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLinuxShim"),
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "InflowDigest", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
         .target(
             name: "InflowStore",
-            dependencies: ["InflowCore", "InflowDigest", "CZstd", "CSQLite"],
+            dependencies: ["InflowCore", "InflowDigest", "CZstd", "CSQLite", "CLinuxShim"],
             swiftSettings: swiftSettings),
         .target(
             name: "InflowExtract", dependencies: ["InflowCore", "InflowDigest", "CArchive"],

@@ -12,8 +12,9 @@ struct BatchProcessor: Sendable {
     /// One record parsed from an item.
     enum Parsed {
         /// An email with its parse-stage line and what enrich computed without threads; the
-        /// caller resolves the thread and writes the enriched line.
-        case email(EmailRecord, parseLine: [UInt8], enrichment: Enrichment)
+        /// caller resolves the thread and writes the enriched line. When the export named the
+        /// thread (Gmail), the enriched line is ready too.
+        case email(EmailRecord, parseLine: [UInt8], enrichment: Enrichment, enrichLine: [UInt8]?)
         /// A meeting or contact, complete: its parse-stage and enrich-stage lines.
         case other(DataType, parseLine: [UInt8], enrichLine: [UInt8])
     }
@@ -69,7 +70,12 @@ struct BatchProcessor: Sendable {
             enrichment.clientIds = match.clientIds
             enrichment.sentiment = EmailSentiment.score(email, with: sentiment)
             outcome.attachmentErrors = email.attachments.filter { $0.error != nil }.count
-            outcome.records.append(.email(email, parseLine: email.json.serialized(), enrichment: enrichment))
+            let parseLine = email.json.serialized()
+            var enriched = email
+            enriched.enrichment = enrichment
+            let enrichLine = email.threadId == nil ? nil : enriched.json.serialized()
+            outcome.records.append(
+                .email(email, parseLine: parseLine, enrichment: enrichment, enrichLine: enrichLine))
         }
         return outcome
     }

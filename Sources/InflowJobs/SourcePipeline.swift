@@ -110,13 +110,17 @@ final class SourcePipeline {
         summary.parsed += 1
         summary.enriched += 1
         switch record {
-        case .email(var email, let parseLine, let enrichment):
+        case .email(var email, let parseLine, let enrichment, let enrichLine):
             let output = try files(.emails)
             try output.parse.records.writeLine(parseLine[...])
             email.threadId = try ThreadResolver.threadId(for: email, lookup: threads)
             email.enrichment = enrichment
             try threads.record(email, direction: enrichment.direction)
-            try output.enrich.records.write(email.json)
+            if let enrichLine {
+                try output.enrich.records.writeLine(enrichLine[...])
+            } else {
+                try output.enrich.records.write(email.json)
+            }
         case .other(let dataType, let parseLine, let enrichLine):
             let output = try files(dataType)
             try output.parse.records.writeLine(parseLine[...])

@@ -247,6 +247,7 @@ final class SyncRun {
         job.completedAt = now
         job.progress = 100
         if failed { job.error = "a source could not be read" }
+        try FileSystem.syncAll(under: layout.workspaceDir)
         try catalog.database.transaction {
             try catalog.checkFence(job.fence, jobId: job.jobId)
             for (loader, plan) in loaders {

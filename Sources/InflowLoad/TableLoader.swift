@@ -189,6 +189,11 @@ public final class TableLoader {
                 strftime('%Y-%m', COALESCE(item_date, first_seen) / 1000, 'unixepoch')
             WHERE status != 'deleted'
             """)
+
+        // Partitions are written one month at a time; without this index each month would
+        // scan every staged row, records and all.
+        try database.execute(
+            "CREATE INDEX IF NOT EXISTS \(stageTable)_month ON \(stageTable.split(separator: ".").last!)(month, seq)")
     }
 
     private func countsBySource() throws -> [SourceName: ItemCounts] {
@@ -297,11 +302,11 @@ public final class TableLoader {
         for month in touched.sorted() {
             try rewritePartition(month: month, oldFiles: old[month] ?? [], snapshot: next)
         }
-        FileSystem.syncDirectory(target)
     }
 
     private func rewritePartition(month: String, oldFiles: [String], snapshot: Int) throws {
-        let writer = try JSONLinesWriter(path: tables.partFile(dataType, snapshot: snapshot, month: month))
+        let writer = try JSONLinesWriter(
+            path: tables.partFile(dataType, snapshot: snapshot, month: month), background: false)
         for file in oldFiles {
             let reader = try JSONLinesReader(path: file)
             while let line = try reader.nextLine() {

@@ -1,4 +1,5 @@
 import InflowCore
+internal import CLinuxShim
 internal import Glibc
 
 /// The file system calls the store needs, each turning `errno` into a `StoreError` that names
@@ -121,6 +122,15 @@ public enum FileSystem {
             file.discard()
             throw error
         }
+    }
+
+    /// Flushes every file written on the file system that holds `path` (`syncfs`): one call
+    /// that makes all the files a job published durable before its commit.
+    public static func syncAll(under path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure("open", path) }
+        defer { close(fd) }
+        guard inflow_syncfs(fd) == 0 else { throw failure("syncfs", path) }
     }
 
     /// Flushes a directory's entries to disk so that a rename inside it survives a crash.

@@ -23,10 +23,12 @@ public final class JSONLinesWriter {
 
     /// Opens a new file for `path` (`ZSTD_createCCtx`, `ZSTD_CCtx_setParameter`).
     ///
-    /// Compression runs on one worker thread of libzstd's own, so the caller's thread goes on
-    /// producing lines while the previous ones are compressed. The output does not depend on
-    /// timing: the same lines give the same bytes.
-    public init(path: String) throws {
+    /// - Parameter background: Compress on a worker thread of libzstd's own, so the caller's
+    ///   thread goes on producing lines while the previous ones are compressed; worth it for
+    ///   a large file, not for the many small ones of a table partition, where starting the
+    ///   thread costs more than it saves. The output does not depend on timing or on this
+    ///   choice being the same: the same lines with the same setting give the same bytes.
+    public init(path: String, background: Bool = true) throws {
         file = try AtomicFile(path: path)
         guard let stream = ZSTD_createCCtx() else {
             throw StoreError(.compression, path: path, "ZSTD_createCCtx failed")
@@ -36,7 +38,7 @@ public final class JSONLinesWriter {
         try check(ZSTD_CCtx_setParameter(stream, ZSTD_c_compressionLevel, JSONLinesWriter.compressionLevel),
                   "ZSTD_CCtx_setParameter")
         // A libzstd built without threads refuses this and compresses on the caller's thread.
-        _ = ZSTD_CCtx_setParameter(stream, ZSTD_c_nbWorkers, JSONLinesWriter.workers)
+        if background { _ = ZSTD_CCtx_setParameter(stream, ZSTD_c_nbWorkers, JSONLinesWriter.workers) }
         pending.reserveCapacity(JSONLinesWriter.flushThreshold * 2)
     }
 
@@ -78,7 +80,7 @@ public final class JSONLinesWriter {
             try file.write(output[..<written])
             if remaining == 0 { break }
         }
-        try file.publish()
+        try file.publish(durable: false)
     }
 
     /// Drops everything written; no file appears.
