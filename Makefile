@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES = pkg-config libzstd-dev libsqlite3-dev libssl-dev libarchive-dev libmicrohttpd-dev \
            zstd jq publicsuffix tzdata python3-pip
 
-.PHONY: setup packages data build sample test bench clean
+.PHONY: setup packages data build sample test bench bench-memory clean
 
 ## setup: install missing Debian packages and fetch the lexicon and free-mail data
 setup: packages data
@@ -44,6 +44,10 @@ test: setup
 SIZE ?= 200M
 bench: setup build
 	python3 scripts/bench.py --size $(SIZE)
+
+## bench-memory: Inflow's peak RSS on a 20 MB and a 1 GB mailbox
+bench-memory: setup build
+	python3 scripts/bench.py --memory
 
 clean:
 	rm -rf .build .bench reports data/example.com

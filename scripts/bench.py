@@ -95,7 +95,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="200M", help="20M, 200M or 1G (200M)")
     parser.add_argument("--runs", type=int, default=1, help="runs of each command; the best counts")
+    parser.add_argument("--memory", action="store_true",
+                        help="only compare Inflow's peak RSS on a 20 MB and a 1 GB mailbox")
     args = parser.parse_args()
+    if args.memory:
+        return memory()
 
     if not os.path.exists(INFLOW):
         sys.exit("bench: build inflow first (make build)")
@@ -147,6 +151,23 @@ def main():
     print(f"inflow inspect vs peer c (1 thread): {results['peer c (fast-mail-parser)'][0] / parse:.2f}x")
     print(f"inflow inspect vs peer c (2 threads): {results['peer c x2 (fast-mail-parser)'][0] / parse:.2f}x")
     zstd_share(data, end)
+
+
+def memory():
+    """Peak RSS of one end-to-end run on a 20 MB and on a 1 GB mailbox, and their ratio."""
+    peaks = {}
+    for size in ("20M", "1G"):
+        mbox = setup(size)
+        pipelines = workspace(mbox)
+        data = os.path.join(WORK, "mem-data")
+        shutil.rmtree(data, ignore_errors=True)
+        seconds, rss = timed(f"inflow run {size}", [
+            INFLOW, "run", "--workspace", "bench.example", "--sync-type", "full", "--pipelines-dir",
+            pipelines, "--data-dir", data, "--reports-dir", os.path.join(WORK, "mem-reports")])
+        peaks[size] = (seconds, rss, os.path.getsize(mbox))
+    for size, (seconds, rss, bytes_) in peaks.items():
+        print(f"{size}: {bytes_ / 1e6:.0f} MB in {seconds:.1f} s, peak RSS {rss:.0f} MiB")
+    print(f"peak RSS 1 GB / 20 MB: {peaks['1G'][1] / peaks['20M'][1]:.2f}x")
 
 
 def zstd_share(data, wall):

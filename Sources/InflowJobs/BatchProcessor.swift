@@ -1,4 +1,3 @@
-import Dispatch
 import InflowCore
 import InflowEnrich
 import InflowParse
@@ -38,14 +37,7 @@ struct BatchProcessor: Sendable {
     ///
     /// - Complexity: O(total item size); memory holds the batch and its results.
     func process(_ items: [RawItem]) -> [Outcome] {
-        let slots = ResultSlots<Outcome>(count: items.count)
-        let workers = min(self.workers, items.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: items.count, by: workers) {
-                slots.set(index, outcome(items[index]))
-            }
-        }
-        return slots.values()
+        items.parallelMap(workers: workers, outcome)
     }
 
     private func outcome(_ item: RawItem) -> Outcome {

@@ -38,12 +38,17 @@ public final class JSONLinesWriter {
         try check(ZSTD_CCtx_setParameter(stream, ZSTD_c_compressionLevel, JSONLinesWriter.compressionLevel),
                   "ZSTD_CCtx_setParameter")
         // A libzstd built without threads refuses this and compresses on the caller's thread.
-        if background { _ = ZSTD_CCtx_setParameter(stream, ZSTD_c_nbWorkers, JSONLinesWriter.workers) }
+        if background, ZSTD_isError(ZSTD_CCtx_setParameter(stream, ZSTD_c_nbWorkers, JSONLinesWriter.workers)) == 0 {
+            // Small jobs keep the worker's buffers to a few MiB per file instead of tens.
+            _ = ZSTD_CCtx_setParameter(stream, ZSTD_c_jobSize, JSONLinesWriter.jobSize)
+        }
         pending.reserveCapacity(JSONLinesWriter.flushThreshold * 2)
     }
 
     /// libzstd's own compression threads per file.
     public static let workers: Int32 = 1
+    /// The input each background compression job takes, in bytes.
+    public static let jobSize: Int32 = 1 << 20
 
     deinit {
         ZSTD_freeCCtx(stream)
