@@ -43,6 +43,7 @@ test: setup
 ## bench: run Inflow and the Python peers on one generated mailbox (SIZE=20M|200M|1G)
 SIZE ?= 200M
 bench: setup build
+	@command -v perf >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linux-perf
 	python3 scripts/bench.py --size $(SIZE)
 
 ## bench-memory: Inflow's peak RSS on a 20 MB and a 1 GB mailbox

@@ -30,6 +30,7 @@ WORK = os.path.join(ROOT, ".bench")
 VENV = os.path.join(WORK, "venv")
 PY = os.path.join(VENV, "bin", "python")
 INFLOW = os.path.join(ROOT, ".build", "release", "inflow")
+INFLOW_RUN = []
 
 
 def run(cmd, **kwargs):
@@ -123,6 +124,7 @@ def main():
 
     inflow_run = [INFLOW, "run", "--workspace", "bench.example", "--sync-type", "full",
                   "--pipelines-dir", pipelines, "--data-dir", data, "--reports-dir", reports]
+    INFLOW_RUN[:] = inflow_run
     commands = [
         ("inflow run (end to end)", inflow_run, None, fresh),
         ("inflow inspect (parse only)", [INFLOW, "inspect", mbox], None, warm),
@@ -171,21 +173,20 @@ def memory():
 
 
 def zstd_share(data, wall):
-    """Times zstd -3 on everything the run compressed, as a share of the run's wall time."""
-    files = []
-    for folder, _, names in os.walk(data):
-        files += [os.path.join(folder, n) for n in names if n.endswith(".jsonl.zst")]
-    plain = os.path.join(WORK, "stage-files.jsonl")
-    with open(plain, "wb") as f:
-        for path in sorted(set(os.path.realpath(p) for p in files)):
-            f.write(subprocess.run(["zstd", "-dc", path], check=True, capture_output=True).stdout)
-    start = time.monotonic()
-    run(["zstd", "-q", "-f", "-3", "-T1", plain, "-o", plain + ".zst"])
-    seconds = time.monotonic() - start
-    print(f"zstd -3 on the run's {os.path.getsize(plain) / 1e6:.0f} MB of stage and table JSON: "
-          f"{seconds:.2f} s, {100 * seconds / wall:.0f}% of the run's wall time "
-          f"(spread over libzstd worker threads in the run)")
-
+    """libzstd's share of the CPU an end-to-end run uses, sampled with perf when it is there."""
+    if shutil.which("perf") is None:
+        print("zstd share: install linux-perf to measure it (perf samples the run)")
+        return
+    samples = os.path.join(WORK, "perf.data")
+    shutil.rmtree(data, ignore_errors=True)
+    run(["perf", "record", "-q", "-F", "999", "-o", samples, "--"] + INFLOW_RUN,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    report = subprocess.run(["perf", "report", "-i", samples, "--no-children", "--sort", "dso",
+                             "--stdio"], capture_output=True, text=True).stdout
+    share = sum(float(line.split("%")[0]) for line in report.splitlines()
+                if "libzstd" in line and "%" in line and not line.startswith("#"))
+    print(f"zstd: {share:.1f}% of the CPU samples of an end-to-end run "
+          f"(its compression runs on libzstd's own worker threads)")
 
 if __name__ == "__main__":
     main()

@@ -12,7 +12,8 @@ final class StageOutput {
     /// Opens the files of `stage` under the job's run folder.
     init(layout: Layout, runDir: String, stage: Stage, source: SourceName, dataType: DataType) throws {
         records = try JSONLinesWriter(
-            path: layout.stageFile(runDir: runDir, stage: stage, source: source, dataType: dataType))
+            path: layout.stageFile(runDir: runDir, stage: stage, source: source, dataType: dataType),
+            level: stage == .extract ? JSONLinesWriter.rawCompressionLevel : JSONLinesWriter.compressionLevel)
         rejectsPath = layout.rejectsFile(runDir: runDir, stage: stage, source: source, dataType: dataType)
     }
 

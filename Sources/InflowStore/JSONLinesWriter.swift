@@ -19,23 +19,31 @@ public final class JSONLinesWriter {
 
     /// The zstd level: level 3 is zstd's default balance of speed and size.
     public static let compressionLevel: Int32 = 3
+    /// The level for files of raw input bytes (the extract stage): the bytes are kept only for
+    /// replay and audit, compress less well than records, and are the largest files a job
+    /// writes, so speed matters more there than size.
+    public static let rawCompressionLevel: Int32 = 1
     private static let flushThreshold = 1 << 17
 
     /// Opens a new file for `path` (`ZSTD_createCCtx`, `ZSTD_CCtx_setParameter`).
     ///
-    /// - Parameter background: Compress on a worker thread of libzstd's own, so the caller's
+    /// - Parameters:
+    ///   - level: The zstd compression level.
+    ///   - background: Compress on a worker thread of libzstd's own, so the caller's
     ///   thread goes on producing lines while the previous ones are compressed; worth it for
     ///   a large file, not for the many small ones of a table partition, where starting the
     ///   thread costs more than it saves. The output does not depend on timing or on this
     ///   choice being the same: the same lines with the same setting give the same bytes.
-    public init(path: String, background: Bool = true) throws {
+    public init(path: String, background: Bool = true, level: Int32 = JSONLinesWriter.compressionLevel)
+        throws
+    {
         file = try AtomicFile(path: path)
         guard let stream = ZSTD_createCCtx() else {
             throw StoreError(.compression, path: path, "ZSTD_createCCtx failed")
         }
         self.stream = stream
         output = [UInt8](repeating: 0, count: ZSTD_CStreamOutSize())
-        try check(ZSTD_CCtx_setParameter(stream, ZSTD_c_compressionLevel, JSONLinesWriter.compressionLevel),
+        try check(ZSTD_CCtx_setParameter(stream, ZSTD_c_compressionLevel, level),
                   "ZSTD_CCtx_setParameter")
         // A libzstd built without threads refuses this and compresses on the caller's thread.
         if background, ZSTD_isError(ZSTD_CCtx_setParameter(stream, ZSTD_c_nbWorkers, JSONLinesWriter.workers)) == 0 {
