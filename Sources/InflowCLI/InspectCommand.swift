@@ -64,7 +64,7 @@ enum InspectCommand {
 
     private static func kind(of path: String, mode: Mode) -> InputKind {
         switch mode {
-        case .auto: InputScanner.classifySource(path)
+        case .auto: InputScanner.classify(path)
         case .email: .message
         case .meeting: .calendar
         case .contact: .contacts

@@ -1,8 +1,7 @@
 internal import Glibc
 internal import InflowCore
 
-/// What an input file holds. The mail-only scan (`InputScanner.scan`) gives only mailboxes,
-/// messages and ignored files; the source scan (`InputScanner.scanSource`) gives every kind.
+/// What an input file holds, as `InputScanner.scan` classifies it.
 public enum InputKind: Sendable, Equatable {
     /// A mailbox of many messages (`.mbox`, or content starting with a `From ` separator).
     case mailbox
@@ -40,16 +39,6 @@ public struct InputFile: Sendable, Equatable {
 /// Files are found recursively and sorted by path in byte order, so that every run sees them
 /// in the same order; names starting with `.` are skipped, files and folders alike.
 public enum InputScanner {
-    /// Lists the files under `folders` (a folder may also be a single file), as mail inputs:
-    /// calendars, contacts and archives come out ignored.
-    ///
-    /// - Returns: Every file, sorted by absolute path in byte order, with its kind.
-    /// - Throws: `ExtractError.missingInput` for a folder that does not exist,
-    ///   `ExtractError.openFailed` for one that cannot be listed.
-    public static func scan(_ folders: [String]) throws(ExtractError) -> [InputFile] {
-        try list(folders).map { InputFile(path: $0.path, size: $0.size, kind: classify($0.path)) }
-    }
-
     /// Lists the files under `folders` with every kind a source's export can hold: mail,
     /// calendars, contacts, and archives of them.
     ///
@@ -58,17 +47,18 @@ public enum InputScanner {
     /// part order: each part is a complete archive, and together they are one input set. A
     /// single file spanning two parts is not supported: each part is read on its own.
     ///
-    /// - Throws: As `scan`.
-    public static func scanSource(_ folders: [String]) throws(ExtractError) -> [InputFile] {
+    /// - Throws: `ExtractError.missingInput` for a folder that does not exist,
+    ///   `ExtractError.openFailed` for one that cannot be listed.
+    public static func scan(_ folders: [String]) throws(ExtractError) -> [InputFile] {
         let files = try list(folders).map {
-            InputFile(path: $0.path, size: $0.size, kind: classifySource($0.path))
+            InputFile(path: $0.path, size: $0.size, kind: classify($0.path))
         }
         return TakeoutParts.ordered(files)
     }
 
     /// Classifies one file among every kind a source's export can hold, by its first 4 KiB
     /// and its name.
-    public static func classifySource(_ path: String) -> InputKind {
+    public static func classify(_ path: String) -> InputKind {
         let head = (try? ReadableFile(path: path).read(count: MailSniffer.sniffLength, at: 0)) ?? []
         if ArchiveSniffer.isArchive(name: Path.basename(path), head: head) { return .archive }
         return SourceSniffer.kind(name: Path.basename(path), head: head)
@@ -94,32 +84,6 @@ public enum InputScanner {
         }
         found.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return found
-    }
-
-    /// Classifies one file by its extension and, failing that, its first 4 KiB.
-    ///
-    /// A file that cannot be read is classified by name only; reading it later reports why.
-    public static func classify(_ path: String) -> InputKind {
-        let name = Path.basename(path).lowercased()
-        if name.hasSuffix(".mbox") { return .mailbox }
-
-        // Content first for everything else: a `.eml` that starts with an mbox separator holds
-        // a mailbox, and is split like one.
-        let head = (try? ReadableFile(path: path).read(count: MailSniffer.sniffLength, at: 0)) ?? []
-        if name.hasSuffix(".eml") { return MailSniffer.kind(of: head) == .mailbox ? .mailbox : .message }
-        if let kind = MailSniffer.kind(of: head) { return kind }
-        return .ignored(reason: ignoredReason(name: name, empty: head.isEmpty))
-    }
-
-    private static func ignoredReason(name: String, empty: Bool) -> String {
-        let archives = [".zip", ".tgz", ".tar.gz", ".tar", ".gz", ".7z"]
-        if archives.contains(where: name.hasSuffix) {
-            return "an archive; the mail extractor reads only loose .mbox and .eml files"
-        }
-        if name.hasSuffix(".ics") { return "a calendar, not mail" }
-        if name.hasSuffix(".vcf") { return "contacts, not mail" }
-        if empty { return "an empty file" }
-        return "neither a mailbox nor a message, by name or by content"
     }
 
     /// Adds the files below `folder`, skipping dot-names and folders already seen through a

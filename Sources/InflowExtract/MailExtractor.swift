@@ -95,18 +95,6 @@ public struct MailExtractor: Sendable {
         self.limits = limits
     }
 
-    /// Scans `folders` and extracts every mailbox and message file in path order.
-    ///
-    /// - Parameter deliver: Called with each item in input order; an error it throws stops
-    ///   extraction and is rethrown.
-    /// - Throws: `ExtractError.missingInput` (or `.openFailed`) when a folder cannot be
-    ///   listed, or what `deliver` throws. Failures of single files are in the report.
-    public func extract(folders: [String], deliver: (RawItem) throws -> Void) throws
-        -> ExtractReport
-    {
-        try extract(InputScanner.scan(folders), archiveLimits: ArchiveLimits(), deliver: deliver)
-    }
-
     /// Extracts listed files in order; ignored ones go to the report as they are.
     func extract(
         _ files: [InputFile], archiveLimits: ArchiveLimits, deliver: (RawItem) throws -> Void

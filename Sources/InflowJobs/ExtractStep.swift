@@ -59,7 +59,7 @@ struct ExtractStep {
         var unreadableEntries = 0
 
         let extractor = SourceExtractor(source: source)
-        let inputs = try InputScanner.scanSource(folders)
+        let inputs = try InputScanner.scan(folders)
         let totalBytes = max(1, inputs.reduce(Int64(0)) { $0 + $1.size })
         var doneBytes: Int64 = 0
         for input in inputs {

@@ -28,7 +28,7 @@ struct ArchiveCorpusTests {
     ]
 
     static var archives: [InputFile] {
-        let files = (try? InputScanner.scanSource([Corpus.path("archives")])) ?? []
+        let files = (try? InputScanner.scan([Corpus.path("archives")])) ?? []
         return files.filter { $0.kind == .archive }
     }
 

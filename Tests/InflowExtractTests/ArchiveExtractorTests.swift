@@ -80,7 +80,7 @@ func extractArchive(
         let run = try extractArchive(ArchiveFixtures.takeoutTgz, named: "t.tgz", in: folder)
         let loose = try folder.write("loose/All mail.mbox", ArchiveFixtureTexts.mailbox)
         var expected: [RawItem] = []
-        _ = try MailExtractor().extract(folders: [loose]) { expected.append($0) }
+        _ = try SourceExtractor().extract(folders: [loose]) { expected.append($0) }
 
         let fromArchive = run.items.filter { $0.origin.entry == Self.mailboxEntry }
         #expect(expected.count == 2)
@@ -276,7 +276,7 @@ func extractArchive(
         try folder.write("export/\(stem)999.tgz", ArchiveFixtures.part2)
         try folder.write("export/notes.txt", "not data\n")
 
-        let files = try InputScanner.scanSource([folder.path + "/export"])
+        let files = try InputScanner.scan([folder.path + "/export"])
         #expect(files.map { Path.basename($0.path) } == [
             "notes.txt", "\(stem)001.tgz", "\(stem)999.tgz", "\(stem)1000.tgz",
         ])

@@ -24,11 +24,10 @@ import Testing
             "c/empty", "c/table.csv", "c/takeout.zip",
         ].map { root + $0 })
         #expect(files.map(\.kind) == [
-            .message, .mailbox, .message, .mailbox, .ignored(reason: "a calendar, not mail"),
-            .ignored(reason: "neither a mailbox nor a message, by name or by content"),
+            .message, .mailbox, .message, .mailbox, .calendar, .contacts,
             .ignored(reason: "an empty file"),
-            .ignored(reason: "neither a mailbox nor a message, by name or by content"),
-            .ignored(reason: "an archive; the mail extractor reads only loose .mbox and .eml files"),
+            .ignored(reason: "a CSV file; Google data is read from mbox, eml, ics and vcf files"),
+            .archive,
         ])
         #expect(files.map(\.size) == [0, 53, 70, 39, 30, 41, 0, 15, 4])
     }
@@ -44,7 +43,7 @@ import Testing
     func recognisesMailByContent(content: String, kind: InputKind?) throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("unnamed", content)
-        let expected = kind ?? .ignored(reason: "neither a mailbox nor a message, by name or by content")
+        let expected = kind ?? .ignored(reason: "neither mail, a calendar nor contacts, by name or by content")
         #expect(InputScanner.classify(path) == expected)
     }
 

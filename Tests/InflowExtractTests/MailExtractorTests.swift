@@ -10,7 +10,7 @@ struct Stop: Error {}
         -> ([RawItem], ExtractReport)
     {
         var items: [RawItem] = []
-        let report = try MailExtractor(limits: limits).extract(folders: [folder.path]) {
+        let report = try SourceExtractor(limits: limits).extract(folders: [folder.path]) {
             items.append($0)
         }
         return (items, report)
@@ -80,7 +80,7 @@ struct Stop: Error {}
         try folder.write("box.mbox", MboxSplitterTests.twoMessages)
         var seen = 0
         #expect(throws: Stop.self) {
-            try MailExtractor().extract(folders: [folder.path]) { _ in
+            try SourceExtractor().extract(folders: [folder.path]) { _ in
                 seen += 1
                 throw Stop()
             }

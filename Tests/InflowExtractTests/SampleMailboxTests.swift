@@ -36,7 +36,7 @@ import Testing
 
     @Test func sampleFolderYieldsTheMailboxAndTheLooseMessage() throws {
         var items: [RawItem] = []
-        let report = try MailExtractor().extract(folders: [SampleMailboxTests.google]) { items.append($0) }
+        let report = try SourceExtractor().extract(folders: [SampleMailboxTests.google]) { items.append($0) }
         #expect(items.count == 37)
         #expect(report.ignored.isEmpty)
         #expect(report.files.map(\.path) == [

@@ -31,7 +31,7 @@ public struct InputSummary: Sendable, Equatable {
         throws(ExtractError) -> InputSummary
     {
         var summary = InputSummary()
-        for file in try InputScanner.scanSource(folders) {
+        for file in try InputScanner.scan(folders) {
             if case .ignored = file.kind {
                 summary.ignored += 1
                 continue

@@ -3,7 +3,7 @@ public import InflowCore
 /// Turns every input of a source into raw items: emails from mailboxes and message files,
 /// meetings from calendars, contacts from vCard files, loose or inside Takeout archives.
 ///
-/// One call walks the source's folders (see `InputScanner.scanSource` for the order), and
+/// One call walks the source's folders (see `InputScanner.scan` for the order), and
 /// hands each item to a callback with its data type as soon as it is read, so memory holds
 /// one item at a time. Calendars and vCard files are one item each; parse splits them into
 /// events and cards.
@@ -34,7 +34,7 @@ public struct SourceExtractor: Sendable {
         -> ExtractReport
     {
         try mail.extract(
-            InputScanner.scanSource(folders), archiveLimits: archiveLimits, deliver: deliver)
+            InputScanner.scan(folders), archiveLimits: archiveLimits, deliver: deliver)
     }
 
     /// Extracts one input file of any kind.
