@@ -1,3 +1,4 @@
+internal import Glibc
 import InflowCore
 import InflowEnrich
 import InflowExtract
@@ -13,7 +14,7 @@ enum Commands {
     /// The flags (options without a value) of a command.
     static func flags(of command: String) -> Set<String> {
         switch command {
-        case "run": ["help", "wait"]
+        case "run": ["help", "wait", "detach"]
         default: ["help"]
         }
     }
@@ -64,17 +65,28 @@ enum Commands {
     // MARK: run
 
     private static func run(_ arguments: Arguments, logger: Logger) throws -> JSON {
-        try arguments.check(allowed: common.union(["workspace", "sync-type", "sources", "wait"]))
+        try arguments.check(allowed: common.union(
+            ["workspace", "sync-type", "sources", "wait", "detach", "job-id", "triggered-by"]))
         let syncText = arguments.options["sync-type"] ?? "quick"
         guard let syncType = SyncType(rawValue: syncText) else {
             throw UsageError("--sync-type must be quick or full, not '\(syncText.debugEscaped)'")
         }
-        let request = SyncRequest(
+        var request = SyncRequest(
             workspace: try arguments.required("workspace"), syncType: syncType,
-            sources: try sourceList(arguments.options["sources"]), wait: arguments.flags.contains("wait"))
+            sources: try sourceList(arguments.options["sources"]),
+            triggeredBy: arguments.options["triggered-by"] ?? "cli", wait: arguments.flags.contains("wait"))
         let environment = try environment(arguments)
         let runner = JobRunner(environment: environment, isInterrupted: { Signals.interrupted }) {
             logger.log($0)
+        }
+        if arguments.flags.contains("detach") {
+            return try DetachedRun.start(request, runner: runner, arguments: arguments)
+        }
+        if let queued = arguments.options["job-id"] {
+            // The background half of `--detach`: leave the caller's session and run the job
+            // queued for us.
+            setsid()
+            request.queuedJobId = queued
         }
         let outcome = try runner.runSync(request)
 

@@ -34,12 +34,15 @@ enum Help {
         case "run":
             return """
                 usage: inflow run --workspace W [--sync-type quick|full] [--sources a,b] [--wait]
+                                  [--detach]
 
                 Runs extract, parse, enrich and load for each source, commits the tables, and
                 writes the reports. quick (the default) skips input files unchanged since the
                 last successful sync and items already loaded; full processes everything.
                 Prints the trigger response with this job's history entries and where the
                 outputs are. --wait waits for a running job instead of exiting with code 3.
+                --detach queues the job, runs it in the background (after any running job)
+                and prints the trigger response at once, with the path of the job's log.
 
                 """
         case "status":

@@ -1,3 +1,4 @@
+internal import Glibc
 public import InflowCore
 public import InflowStore
 
@@ -25,6 +26,15 @@ public enum JobRecovery {
                 try catalog.save(source)
             }
             marked.append(stale.jobId)
+        }
+        for var waiting in try catalog.jobs(statuses: [.queued]) where waiting.pid > 0
+            && kill(waiting.pid, 0) != 0 && errno == ESRCH
+        {
+            waiting.status = .failed
+            waiting.completedAt = now
+            waiting.error = "the background process for it (pid \(waiting.pid)) ended before the job started"
+            try catalog.save(waiting)
+            marked.append(waiting.jobId)
         }
         return marked
     }

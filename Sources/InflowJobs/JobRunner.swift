@@ -1,5 +1,5 @@
 internal import Glibc
-import InflowCore
+public import InflowCore
 import InflowEnrich
 import InflowLoad
 import InflowReport
@@ -46,7 +46,20 @@ public final class JobRunner: Sendable {
         try recoverAfterCrash(catalog: catalog, layout: layout)
 
         let start = environment.now
-        let jobId = JobID.make()
+        let jobId = request.queuedJobId ?? JobID.make()
+        if let queued = request.queuedJobId {
+            guard let record = try catalog.job(queued), record.status == .queued else {
+                throw JobError.badInput("job \(queued) is not queued in workspace \(layout.workspace)")
+            }
+            if try catalog.isCancelRequested(queued) {
+                var cancelled = record
+                cancelled.status = .cancelled
+                cancelled.completedAt = start
+                cancelled.error = "cancelled while queued"
+                try catalog.save(cancelled)
+                throw JobError.cancelled(jobId: queued)
+            }
+        }
         let job = JobRecord(
             jobId: jobId, kind: .sync, syncType: request.syncType, status: .running, sources: sources,
             triggeredBy: request.triggeredBy, startedAt: start, pid: getpid(),
@@ -64,6 +77,48 @@ public final class JobRunner: Sendable {
         var outcome = try run.execute()
         outcome.estimatedDuration = estimate
         return outcome
+    }
+
+    /// Checks a sync request as `runSync` would and records it as a queued job, for a process
+    /// started in the background to run with `queuedJobId`.
+    ///
+    /// - Returns: The queued job, whether another job holds the workspace now (the new one
+    ///   then waits its turn), and the duration estimate.
+    /// - Throws: `JobError.badInput` for the same faults `runSync` refuses before it starts.
+    public func queueSync(_ request: SyncRequest) throws -> (job: JobRecord, busy: Bool, estimate: String) {
+        let workspace = try Workspace.open(request.workspace, environment: environment)
+        let sources = try selectSources(request.sources, workspace: workspace)
+        try workspace.checkInputs(of: sources)
+        _ = try environment.sentimentAnalyzer()
+        _ = try workspace.clientMatcher(environment: environment)
+        let layout = workspace.layout
+        try checkWritable(layout)
+
+        let catalog = try Catalog(path: layout.catalogPath)
+        let busy: Bool
+        if let probe = try? WorkspaceLock(path: layout.lockPath, wait: false) {
+            probe.release()
+            busy = false
+        } else {
+            busy = true
+        }
+        let jobId = JobID.make()
+        let job = JobRecord(
+            jobId: jobId, kind: .sync, syncType: request.syncType, status: .queued, sources: sources,
+            triggeredBy: request.triggeredBy, startedAt: environment.now, pid: 0, fence: 0, runDir: "")
+        try catalog.save(job)
+        let estimate = DurationText.estimate(seconds: try Throughput.estimatedSeconds(catalog: catalog, kind: .sync))
+        return (job, busy, estimate)
+    }
+
+    /// Records the process that will run a queued job, so that a job whose process died before
+    /// it started can be told apart from one still waiting.
+    public func assign(_ jobId: String, to pid: Int32, workspace name: String) throws {
+        let workspace = try Workspace.open(name, environment: environment)
+        let catalog = try Catalog(path: workspace.layout.catalogPath)
+        guard var job = try catalog.job(jobId) else { return }
+        job.pid = pid
+        try catalog.save(job)
     }
 
     private func selectSources(_ asked: [SourceName]?, workspace: Workspace) throws -> [SourceName] {

@@ -10,6 +10,9 @@ public struct SyncRequest: Sendable {
     public var triggeredBy: String
     /// Wait for a running job to finish instead of failing as busy.
     public var wait: Bool
+    /// The id of a job queued earlier (by `queueSync`) that this request runs; nil starts a
+    /// new one.
+    public var queuedJobId: String?
 
     /// Creates a request.
     public init(workspace: String, syncType: SyncType = .quick, sources: [SourceName]? = nil,

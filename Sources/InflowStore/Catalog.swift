@@ -93,7 +93,7 @@ public final class Catalog {
                 COALESCE((SELECT seq FROM jobs WHERE job_id = ?1),
                          (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs)), 0)
             ON CONFLICT(job_id) DO UPDATE SET status = ?4, completed_at = ?8, progress = ?11,
-                error = ?12, pid = ?9, fence = ?10
+                error = ?12, pid = ?9, fence = ?10, started_at = ?7, run_dir = ?13
             """,
             [
                 .text(job.jobId), .text(job.kind.rawValue), .text(job.syncType.rawValue),

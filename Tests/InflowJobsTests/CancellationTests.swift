@@ -3,6 +3,7 @@ import InflowCore
 import InflowJobs
 import InflowStore
 import Synchronization
+import Glibc
 import Testing
 
 /// A job asked to stop ends `cancelled` and loads nothing; one left running by a dead process
@@ -65,5 +66,66 @@ import Testing
         #expect(message.hasPrefix("the process running it (pid 999999) ended before the job finished"))
         ghost = try #require(try catalog.job(ghost.jobId))
         #expect(ghost.status == .failed)
+    }
+}
+
+/// The two halves of `run --detach`: a job queued by one process and run by another.
+@Suite struct QueuedJobTests {
+    private func fixture() throws -> WorkspaceFixture {
+        let fixture = try WorkspaceFixture()
+        try fixture.writeInput("a.eml", Mail.message(
+            id: "a@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "A",
+            date: "Mon, 5 Jan 2026 09:00:00 +0000"))
+        return fixture
+    }
+
+    private func runner(_ fixture: WorkspaceFixture) -> JobRunner {
+        JobRunner(environment: Environment(dataDir: fixture.data, reportsDir: fixture.reports,
+                                           pipelinesDir: fixture.pipelines))
+    }
+
+    @Test func aQueuedJobShowsAsQueuedThenRunsUnderItsId() throws {
+        let fixture = try fixture()
+        let runner = runner(fixture)
+        let queued = try runner.queueSync(SyncRequest(workspace: "example.com", triggeredBy: "key:k1"))
+        #expect(queued.busy == false)
+        #expect(queued.job.status == .queued)
+        try runner.assign(queued.job.jobId, to: getpid(), workspace: "example.com")
+        let status = try #require(fixture.inflow("status", "--workspace", "example.com").document)
+        #expect(status.object("currentJob")?.string("status") == "queued")
+
+        var request = SyncRequest(workspace: "example.com", triggeredBy: "key:k1", wait: true)
+        request.queuedJobId = queued.job.jobId
+        let outcome = try runner.runSync(request)
+        #expect(outcome.job.jobId == queued.job.jobId)
+        #expect(outcome.job.status == .completed)
+        let history = try #require(fixture.inflow("history", "--workspace", "example.com").document)
+        #expect(history.array("syncHistory").first?.objectValue?.string("triggeredBy") == "key:k1")
+        #expect(try fixture.table() == ["a@acme.test": "A"])
+    }
+
+    @Test func aQueuedJobWhoseProcessDiedIsMarkedFailed() throws {
+        let fixture = try fixture()
+        let runner = runner(fixture)
+        let queued = try runner.queueSync(SyncRequest(workspace: "example.com"))
+        try runner.assign(queued.job.jobId, to: 999_999, workspace: "example.com")
+        let history = try #require(fixture.inflow("history", "--workspace", "example.com").document)
+        #expect(history.array("syncHistory").isEmpty)
+        let status = try #require(fixture.inflow("status", "--workspace", "example.com").document)
+        #expect(status["currentJob"] == .null)
+        let recent = status.array("recentJobs").first?.objectValue
+        #expect(recent?.string("jobId") == queued.job.jobId)
+        #expect(recent?.string("status") == "failed")
+    }
+
+    @Test func aJobCancelledWhileQueuedNeverRuns() throws {
+        let fixture = try fixture()
+        let runner = runner(fixture)
+        let queued = try runner.queueSync(SyncRequest(workspace: "example.com"))
+        try Catalog(path: fixture.data + "/example.com/catalog.sqlite").requestCancel(queued.job.jobId)
+        var request = SyncRequest(workspace: "example.com")
+        request.queuedJobId = queued.job.jobId
+        #expect(throws: JobError.cancelled(jobId: queued.job.jobId)) { try runner.runSync(request) }
+        #expect(try fixture.table().isEmpty)
     }
 }
