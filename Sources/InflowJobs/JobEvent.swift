@@ -10,6 +10,10 @@ public struct JobEvent: Sendable {
         case debug, info, warning, error
     }
 
+    /// The message of progress events, which carry `percent`, `items` and `source`; a
+    /// terminal shows them as a bar, a log keeps one now and then.
+    public static let progressMessage = "progress"
+
     public var level: Level
     public var message: String
     /// Structured values with dotted keys (`source`, `items.rejected`).

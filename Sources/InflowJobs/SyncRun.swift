@@ -81,6 +81,11 @@ final class SyncRun {
         let done = (Double(currentSource.index) + currentSource.fraction) / Double(max(1, sources.count))
         job.progress = min(95, Int(done * 90))
         try catalog.save(job)
+        let seen = records.values.reduce(0) { $0 + $1.itemsSeen }
+        observer(JobEvent(.info, JobEvent.progressMessage, [
+            ("percent", "\(job.progress)"), ("items", "\(seen)"),
+            ("source", sources[min(currentSource.index, sources.count - 1)].rawValue),
+        ]))
         let now = SystemClock.now()
         if now.millis - lastStatusWrite.millis >= 2000 {
             lastStatusWrite = now
