@@ -15,6 +15,7 @@ enum Commands {
     static func flags(of command: String) -> Set<String> {
         switch command {
         case "run": ["help", "wait", "detach"]
+        case "replay": ["help", "wait"]
         default: ["help"]
         }
     }
@@ -30,6 +31,7 @@ enum Commands {
         case "email-stats": return try emailStats(arguments)
         case "cancel": return try cancel(arguments)
         case "validate": return try validate(arguments)
+        case "replay": return try replay(arguments, logger: logger)
         default:
             throw UsageError("unknown command '\(arguments.command.debugEscaped)'; see inflow --help")
         }
@@ -89,10 +91,17 @@ enum Commands {
             request.queuedJobId = queued
         }
         let outcome = try runner.runSync(request)
+        return try triggerDocument(outcome, environment: environment, workspace: request.workspace)
+    }
 
+    /// The trigger response of a finished job, with its history entries and where its
+    /// outputs are.
+    private static func triggerDocument(_ outcome: JobOutcome, environment: Environment, workspace: String)
+        throws -> JSON
+    {
         let catalog = try Catalog(path: Layout(
             dataDir: environment.dataDir, reportsDir: environment.reportsDir,
-            workspace: try WorkspaceID(request.workspace)).catalogPath)
+            workspace: try WorkspaceID(workspace)).catalogPath)
         let history = try HistoryDocument.build(
             catalog: catalog, query: HistoryDocument.Query(limit: HistoryDocument.maxLimit, jobId: outcome.job.jobId))
         return .object(JSONObject([
@@ -106,6 +115,25 @@ enum Commands {
                 ("reports", .strings(outcome.reports)),
             ]))),
         ]))
+    }
+
+    // MARK: replay
+
+    private static func replay(_ arguments: Arguments, logger: Logger) throws -> JSON {
+        try arguments.check(allowed: common.union(["workspace", "job-id", "from", "wait"]))
+        let fromText = try arguments.required("from")
+        guard let from = Stage(rawValue: fromText), from == .parse || from == .enrich else {
+            throw UsageError("--from must be parse or enrich, not '\(fromText.debugEscaped)'")
+        }
+        let request = ReplayRequest(
+            workspace: try arguments.required("workspace"), jobId: try arguments.required("job-id"), from: from,
+            wait: arguments.flags.contains("wait"))
+        let environment = try environment(arguments)
+        let runner = JobRunner(environment: environment, isInterrupted: { Signals.interrupted }) {
+            logger.log($0)
+        }
+        return try triggerDocument(try runner.runReplay(request), environment: environment,
+                                   workspace: request.workspace)
     }
 
     // MARK: sentiment

@@ -18,6 +18,29 @@ struct BatchProcessor: Sendable {
         case other(DataType, parseLine: [UInt8], enrichLine: [UInt8])
     }
 
+    /// What a batch holds: raw items to parse and enrich, or records parsed by an earlier job
+    /// to enrich again (a replay from the parse stage's files).
+    enum Input {
+        case raw(RawItem)
+        case parsed(DataType, line: [UInt8], source: SourceName)
+
+        /// The data type the input becomes.
+        var dataType: DataType {
+            switch self {
+            case .raw(let item): item.dataType
+            case .parsed(let dataType, _, _): dataType
+            }
+        }
+
+        /// The bytes the input holds, for sizing batches.
+        var size: Int {
+            switch self {
+            case .raw(let item): item.bytes.count
+            case .parsed(_, let line, _): line.count
+            }
+        }
+    }
+
     /// What became of one raw item: the records in it (a calendar holds many) and the parts
     /// that could not be read.
     struct Outcome {
@@ -36,16 +59,50 @@ struct BatchProcessor: Sendable {
     /// Processes `items`, returning one outcome per item in the same order.
     ///
     /// - Complexity: O(total item size); memory holds the batch and its results.
-    func process(_ items: [RawItem]) -> [Outcome] {
-        items.parallelMap(workers: workers, outcome)
+    func process(_ inputs: [Input]) -> [Outcome] {
+        inputs.parallelMap(workers: workers, outcome)
     }
 
-    private func outcome(_ item: RawItem) -> Outcome {
-        switch item.dataType {
-        case .meetings: return meetings(item)
-        case .contacts: return contacts(item)
-        default: return email(item)
+    private func outcome(_ input: Input) -> Outcome {
+        switch input {
+        case .raw(let item):
+            switch item.dataType {
+            case .meetings: return meetings(item)
+            case .contacts: return contacts(item)
+            default: return email(item)
+            }
+        case .parsed(let dataType, let line, let source):
+            return reenrich(dataType, line: line, source: source)
         }
+    }
+
+    /// Enriches a record read back from a parse-stage file.
+    private func reenrich(_ dataType: DataType, line: [UInt8], source: SourceName) -> Outcome {
+        var outcome = Outcome()
+        do {
+            let json = try JSON.parse(line)
+            switch dataType {
+            case .emails:
+                let email = try EmailRecord(json: json)
+                let enrichment = enrich(email)
+                var enriched = email
+                enriched.enrichment = enrichment
+                let enrichLine = email.threadId == nil ? nil : enriched.json.serialized()
+                outcome.records.append(.email(email, parseLine: line, enrichment: enrichment, enrichLine: enrichLine))
+            case .meetings:
+                var meeting = try MeetingRecord(json: json)
+                meeting.enrichment = enrich(meeting)
+                outcome.records.append(.other(.meetings, parseLine: line, enrichLine: meeting.json.serialized()))
+            default:
+                outcome.records.append(.other(dataType, parseLine: line, enrichLine: line))
+            }
+        } catch {
+            let origin = (try? JSON.parse(line)).flatMap { Origin(json: $0.objectValue?["origin"]) }
+                ?? Origin(file: "", sha256: "")
+            outcome.rejects.append(Reject(source: source, dataType: dataType, origin: origin, stage: "enrich",
+                                          reason: "a parse-stage record could not be read back: \(error)"))
+        }
+        return outcome
     }
 
     private func email(_ item: RawItem) -> Outcome {
@@ -54,13 +111,7 @@ struct BatchProcessor: Sendable {
         case .failure(let failure):
             outcome.rejects.append(reject(item, failure.reason))
         case .success(let email):
-            let match = matcher.matchMessage(
-                from: email.from.map(Participant.init), to: email.to.map(Participant.init),
-                cc: email.cc.map(Participant.init))
-            var enrichment = Enrichment(direction: match.direction)
-            enrichment.client = match.client
-            enrichment.clientIds = match.clientIds
-            enrichment.sentiment = EmailSentiment.score(email, with: sentiment)
+            let enrichment = enrich(email)
             outcome.attachmentErrors = email.attachments.filter { $0.error != nil }.count
             let parseLine = email.json.serialized()
             var enriched = email
@@ -79,14 +130,7 @@ struct BatchProcessor: Sendable {
         var outcome = Outcome(rejects: result.rejects.map { reject(item, $0.reason) })
         for var meeting in result.meetings {
             let parseLine = meeting.json.serialized()
-            let match = matcher.matchMessage(
-                from: meeting.organizer.map(Participant.init),
-                to: meeting.attendees.map { Participant(address: $0.address, displayName: $0.name) })
-            var enrichment = Enrichment(direction: match.direction)
-            enrichment.client = match.client
-            enrichment.clientIds = match.clientIds
-            enrichment.sentiment = MeetingSentiment.text(of: meeting).map(sentiment.score)
-            meeting.enrichment = enrichment
+            meeting.enrichment = enrich(meeting)
             outcome.records.append(.other(.meetings, parseLine: parseLine, enrichLine: meeting.json.serialized()))
         }
         return outcome
@@ -101,6 +145,30 @@ struct BatchProcessor: Sendable {
             outcome.records.append(.other(.contacts, parseLine: line, enrichLine: line))
         }
         return outcome
+    }
+
+    /// Direction, client and sentiment of an email; its thread is left to the caller.
+    private func enrich(_ email: EmailRecord) -> Enrichment {
+        let match = matcher.matchMessage(
+            from: email.from.map(Participant.init), to: email.to.map(Participant.init),
+            cc: email.cc.map(Participant.init))
+        var enrichment = Enrichment(direction: match.direction)
+        enrichment.client = match.client
+        enrichment.clientIds = match.clientIds
+        enrichment.sentiment = EmailSentiment.score(email, with: sentiment)
+        return enrichment
+    }
+
+    /// Direction, client and sentiment of a meeting.
+    private func enrich(_ meeting: MeetingRecord) -> Enrichment {
+        let match = matcher.matchMessage(
+            from: meeting.organizer.map(Participant.init),
+            to: meeting.attendees.map { Participant(address: $0.address, displayName: $0.name) })
+        var enrichment = Enrichment(direction: match.direction)
+        enrichment.client = match.client
+        enrichment.clientIds = match.clientIds
+        enrichment.sentiment = MeetingSentiment.text(of: meeting).map(sentiment.score)
+        return enrichment
     }
 
     private func reject(_ item: RawItem, _ reason: String) -> Reject {

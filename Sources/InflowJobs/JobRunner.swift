@@ -79,6 +79,61 @@ public final class JobRunner: Sendable {
         return outcome
     }
 
+    /// Runs a replay: the stages from `request.from` on over a past job's stage files, then
+    /// load, as a job of its own in history. The sources' inputs are not read.
+    ///
+    /// - Throws: `JobError.badInput` when the job is unknown or its stage files are gone
+    ///   (retention keeps the newest `keepRuns` jobs' files), and as `runSync` otherwise.
+    public func runReplay(_ request: ReplayRequest) throws -> JobOutcome {
+        guard request.from == .parse || request.from == .enrich else {
+            throw JobError.badInput("--from must be parse or enrich")
+        }
+        let workspace = try Workspace.open(request.workspace, environment: environment)
+        let layout = workspace.layout
+        guard JobID.isValid(request.jobId), FileSystem.exists(layout.catalogPath),
+            let past = try Catalog(path: layout.catalogPath).job(request.jobId)
+        else {
+            throw JobError.badInput("no job '\(request.jobId)' in workspace \(layout.workspace)")
+        }
+        let needed: Stage = request.from == .parse ? .extract : .parse
+        let sources = past.sources.filter { source in
+            DataType.allCases.contains { type in
+                FileSystem.exists(layout.stageFile(runDir: past.runDir, stage: needed, source: source, dataType: type))
+            }
+        }
+        guard !sources.isEmpty else {
+            throw JobError.badInput(
+                "job \(past.jobId) has no \(needed.rawValue) files left under \(past.runDir) to replay from")
+        }
+        let sentiment = try environment.sentimentAnalyzer()
+        let matcher = try workspace.clientMatcher(environment: environment)
+
+        try checkWritable(layout)
+        let lock = try acquireLock(layout: layout, wait: request.wait)
+        defer { lock.release() }
+        let catalog = try Catalog(path: layout.catalogPath)
+        try recoverAfterCrash(catalog: catalog, layout: layout)
+
+        let start = environment.now
+        let jobId = JobID.make()
+        let job = JobRecord(
+            jobId: jobId, kind: .replay, syncType: .full, status: .running, sources: sources,
+            triggeredBy: request.triggeredBy, startedAt: start, pid: getpid(),
+            fence: try catalog.takeFence(), runDir: layout.runDir(jobId: jobId, start: start))
+        let estimate = DurationText.estimate(
+            seconds: try Throughput.estimatedSeconds(catalog: catalog, kind: .replay))
+        let run = SyncRun(workspace: workspace, catalog: catalog, job: job, sources: sources,
+                          environment: environment, sentiment: sentiment, matcher: matcher,
+                          isInterrupted: isInterrupted, mode: .replay(runDir: past.runDir, from: request.from),
+                          observer: observer)
+        observer(JobEvent(.info, "replay started", [
+            ("job", jobId), ("replayOf", past.jobId), ("from", request.from.rawValue),
+        ]))
+        var outcome = try run.execute()
+        outcome.estimatedDuration = estimate
+        return outcome
+    }
+
     /// Checks a sync request as `runSync` would and records it as a queued job, for a process
     /// started in the background to run with `queuedJobId`.
     ///

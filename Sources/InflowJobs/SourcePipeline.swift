@@ -35,7 +35,7 @@ final class SourcePipeline {
     private let processor: BatchProcessor
     private let threads: ThreadIndex
     private var outputs: [DataType: (parse: StageOutput, enrich: StageOutput)] = [:]
-    private var batch: [RawItem] = []
+    private var batch: [BatchProcessor.Input] = []
     private var batchBytes = 0
     private var summary = Summary()
     private var taken = 0
@@ -53,8 +53,13 @@ final class SourcePipeline {
 
     /// Takes one raw item; processes the batch when it is full.
     func accept(_ item: RawItem) throws {
-        batch.append(item)
-        batchBytes += item.bytes.count
+        try accept(.raw(item))
+    }
+
+    /// Takes one input, raw or parsed; processes the batch when it is full.
+    func accept(_ input: BatchProcessor.Input) throws {
+        batch.append(input)
+        batchBytes += input.size
         if batch.count >= SourcePipeline.batchItems || batchBytes >= SourcePipeline.batchBytes {
             try flush()
         }

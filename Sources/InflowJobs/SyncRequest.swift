@@ -1,4 +1,5 @@
 public import InflowCore
+public import InflowStore
 
 /// What a caller asks of a sync.
 public struct SyncRequest: Sendable {
@@ -38,4 +39,25 @@ public struct JobOutcome: Sendable {
     public var reports: [String]
     /// The estimate given when the job started.
     public var estimatedDuration: String
+}
+
+/// What a caller asks of a replay: rerun the later stages of a past job from its stage files.
+public struct ReplayRequest: Sendable {
+    public var workspace: String
+    /// The past job whose stage files are read.
+    public var jobId: String
+    /// The first stage to run again: `parse` (from the extract files) or `enrich` (from the
+    /// parse files).
+    public var from: Stage
+    public var triggeredBy: String
+    public var wait: Bool
+
+    /// Creates a request.
+    public init(workspace: String, jobId: String, from: Stage, triggeredBy: String = "cli", wait: Bool = false) {
+        self.workspace = workspace
+        self.jobId = jobId
+        self.from = from
+        self.triggeredBy = triggeredBy
+        self.wait = wait
+    }
 }

@@ -4,8 +4,18 @@ import InflowLoad
 import InflowReport
 import InflowStore
 
-/// One sync job from its first stage to its commit; made and driven by `JobRunner`.
+/// One sync or replay job from its first stage to its commit; made and driven by `JobRunner`.
 final class SyncRun {
+    /// Where a job's items come from.
+    enum Mode {
+        /// The sources' inputs.
+        case sync
+        /// A past job's stage files: its extract files (`from: .parse`) or its parse files
+        /// (`from: .enrich`).
+        case replay(runDir: String, from: Stage)
+    }
+
+    private let mode: Mode
     private let workspace: Workspace
     private let catalog: Catalog
     private var job: JobRecord
@@ -26,8 +36,10 @@ final class SyncRun {
 
     init(workspace: Workspace, catalog: Catalog, job: JobRecord, sources: [SourceName],
          environment: Environment, sentiment: SentimentAnalyzer, matcher: ClientMatcher,
-         isInterrupted: @escaping @Sendable () -> Bool, observer: @escaping JobObserver)
+         isInterrupted: @escaping @Sendable () -> Bool, mode: Mode = .sync,
+         observer: @escaping JobObserver)
     {
+        self.mode = mode
         self.isInterrupted = isInterrupted
         self.matcher = matcher
         self.sentiment = sentiment
@@ -43,6 +55,11 @@ final class SyncRun {
     }
 
     private var layout: Layout { workspace.layout }
+
+    private var replayOf: (runDir: String, from: Stage)? {
+        if case .replay(let runDir, let from) = mode { return (runDir, from) }
+        return nil
+    }
 
     /// Runs the stages and commits.
     ///
@@ -116,11 +133,20 @@ final class SyncRun {
         }
         let inputs = workspace.pipeline.sources[source]?.inputs ?? []
         let (extracted, parsed) = try timed("stages.\(source.rawValue)") {
-            let extracted = try extract.run(
-                source: source, folders: inputs, progress: { currentSource.fraction = $0 }
-            ) { item in
-                try checkpoint(itemBoundary: true)
-                try pipeline.accept(item)
+            let extracted: ExtractStep.Summary
+            switch mode {
+            case .sync:
+                extracted = try extract.run(
+                    source: source, folders: inputs, progress: { currentSource.fraction = $0 }
+                ) { item in
+                    try checkpoint(itemBoundary: true)
+                    try pipeline.accept(item)
+                }
+            case .replay(let runDir, let from):
+                extracted = try ReplayFeed(layout: layout, runDir: runDir, from: from).run(source: source) { input in
+                    try checkpoint(itemBoundary: true)
+                    try pipeline.accept(input)
+                }
             }
             return (extracted, try pipeline.finish())
         }
@@ -172,7 +198,7 @@ final class SyncRun {
                 ($0, layout.stageFile(runDir: job.runDir, stage: .enrich, source: $0, dataType: dataType))
             }.filter { FileSystem.exists($0.1) }
             let hasRows = try catalog.itemCount(dataType) > 0
-            let mayTombstone = job.syncType == .full && hasRows
+            let mayTombstone = job.kind == .sync && job.syncType == .full && hasRows
                 && loaded.contains { completelyRead.contains($0) && $0.dataTypes.contains(dataType) }
             guard !files.isEmpty || dataType == .emails && !answered.isEmpty || mayTombstone else { continue }
 
@@ -194,7 +220,7 @@ final class SyncRun {
             if dataType == .emails {
                 try reloadAnswered(answered, into: loader, threads: threads, facts: facts)
             }
-            if job.syncType == .full {
+            if job.kind == .sync, job.syncType == .full {
                 for source in loaded where completelyRead.contains(source) && source.dataTypes.contains(dataType) {
                     _ = try loader.tombstoneUnseen(source: source)
                 }
@@ -264,7 +290,7 @@ final class SyncRun {
                 try catalog.recordFingerprint(source: print.source, path: print.path, size: print.size,
                                               sha256: print.sha256, jobId: job.jobId)
             }
-            for source in sources where records[source]?.status != "failed" {
+            for source in sources where job.kind == .sync && records[source]?.status != "failed" {
                 try catalog.keepFingerprints(
                     source: source, paths: fingerprints.filter { $0.source == source }.map(\.path))
             }
@@ -359,6 +385,8 @@ final class SyncRun {
             ("fence", .int(job.fence)), ("error", JSON(job.error)),
             ("params", .object(JSONObject([
                 ("sources", .strings(sources.map(\.rawValue))), ("pipeline", .string(workspace.pipelineFile)),
+                ("replayOf", replayOf.map { JSON.string($0.runDir) } ?? .null),
+                ("replayFrom", replayOf.map { JSON.string($0.from.rawValue) } ?? .null),
             ]))),
             ("stages", .object(stageLog)), ("sources", .object(sourcesJSON)),
             ("timingsMs", .object(timings)),
