@@ -262,13 +262,29 @@ public final class TableLoader {
         }
     }
 
+    /// Writes what this load changes per source: each added or updated record with `change`
+    /// set, and `{id, type, source, change: "deleted"}` for each tombstone. Lineage is left to
+    /// the tables, so the same inputs give the same load file in any job.
     private func writeLoadFiles(_ loadFile: (SourceName) -> String) throws {
         let sources = try catalog.database.query("SELECT DISTINCT source FROM \(stageTable)")
             .compactMap { $0.first?.text.flatMap(SourceName.init(rawValue:)) }
         for source in sources.sorted() {
             let writer = try JSONLinesWriter(path: loadFile(source))
-            try changedRows(where: "source = ?1", [.text(source.rawValue)]) { row in
-                try writer.writeLine(row[...])
+            try catalog.database.each(
+                """
+                SELECT key, status, line FROM \(stageTable)
+                WHERE status IN ('added', 'updated', 'deleted') AND source = ?1 ORDER BY seq, key
+                """, [.text(source.rawValue)]
+            ) { row in
+                let status = row[1].text ?? ""
+                if status == "deleted" {
+                    try writer.write(.object(JSONObject([
+                        ("id", .string(row[0].text ?? "")), ("type", .string(dataType.recordType)),
+                        ("source", .string(source.rawValue)), ("change", .string(status)),
+                    ])))
+                } else if let record = JSONFields(row[2].blob ?? []) {
+                    try writer.writeLine(record.replacing(["change": .string(status)])[...])
+                }
             }
             try writer.commit()
         }

@@ -66,3 +66,35 @@ import Testing
         #expect(code == 2)
     }
 }
+
+/// Two jobs over the same inputs write the same bytes in every stage file.
+@Suite struct DeterminismTests {
+    @Test func stageFilesAreByteIdenticalBetweenRuns() throws {
+        let fixture = try WorkspaceFixture()
+        try fixture.writeInput("a.mbox", Mail.mbox((0..<40).map { index in
+            Mail.message(id: "m\(index)@acme.test", from: "p\(index % 3)@acme.test", to: "alice@example.com",
+                         subject: "Subject \(index)", date: "Mon, \(1 + index % 28) Dec 2025 09:00:00 +0000",
+                         thread: "\(index % 7)", body: index % 2 == 0 ? "Great news!" : "This is bad.")
+        } + ["not a header\n"]))
+        var trees: [[String: [UInt8]]] = []
+        for name in ["first", "second"] {
+            let words = ["run", "--workspace", "example.com", "--data-dir", fixture.root.path + "/" + name,
+                         "--pipelines-dir", fixture.pipelines, "--reports-dir", fixture.reports]
+            var output = ""
+            #expect(InflowCommandLineProbe.run(words, output: &output) == 0)
+            let runDir = try #require(try JSON.parse(output).objectValue?.object("outputs")?.string("runDir"))
+            var files: [String: [UInt8]] = [:]
+            for stage in ["extract", "parse", "enrich", "load"] {
+                for name in try FileManager.default.contentsOfDirectory(atPath: runDir + "/\(stage)/google") {
+                    files["\(stage)/\(name)"] = Array(try Data(contentsOf: URL(fileURLWithPath: runDir + "/\(stage)/google/\(name)")))
+                }
+            }
+            trees.append(files)
+        }
+        #expect(trees[0].keys.sorted() == [
+            "enrich/emails.jsonl.zst", "extract/emails.jsonl.zst", "load/emails.jsonl.zst",
+            "parse/emails.jsonl.zst", "parse/emails.rejects.jsonl.zst",
+        ])
+        #expect(trees[0] == trees[1])
+    }
+}
