@@ -14,8 +14,17 @@ struct BatchProcessor: Sendable {
         /// caller resolves the thread and writes the enriched line. When the export named the
         /// thread (Gmail), the enriched line is ready too.
         case email(EmailRecord, parseLine: [UInt8], enrichment: Enrichment, enrichLine: [UInt8]?)
-        /// A meeting or contact, complete: its parse-stage and enrich-stage lines.
-        case other(DataType, parseLine: [UInt8], enrichLine: [UInt8])
+        /// A meeting or contact, complete: its parse-stage and enrich-stage lines, and the day
+        /// that places it.
+        case other(DataType, parseLine: [UInt8], enrichLine: [UInt8], day: String)
+
+        /// The UTC day of the record's partition date, or `undated`.
+        var day: String {
+            switch self {
+            case .email(let email, _, _, _): email.partitionDate?.dayString ?? Ledger.undated
+            case .other(_, _, _, let day): day
+            }
+        }
     }
 
     /// What a batch holds: raw items to parse and enrich, or records parsed by an earlier job
@@ -92,9 +101,10 @@ struct BatchProcessor: Sendable {
             case .meetings:
                 var meeting = try MeetingRecord(json: json)
                 meeting.enrichment = enrich(meeting)
-                outcome.records.append(.other(.meetings, parseLine: line, enrichLine: meeting.json.serialized()))
+                outcome.records.append(.other(.meetings, parseLine: line, enrichLine: meeting.json.serialized(),
+                                              day: meeting.partitionDate?.dayString ?? Ledger.undated))
             default:
-                outcome.records.append(.other(dataType, parseLine: line, enrichLine: line))
+                outcome.records.append(.other(dataType, parseLine: line, enrichLine: line, day: Ledger.undated))
             }
         } catch {
             let origin = (try? JSON.parse(line)).flatMap { Origin(json: $0.objectValue?["origin"]) }
@@ -131,7 +141,8 @@ struct BatchProcessor: Sendable {
         for var meeting in result.meetings {
             let parseLine = meeting.json.serialized()
             meeting.enrichment = enrich(meeting)
-            outcome.records.append(.other(.meetings, parseLine: parseLine, enrichLine: meeting.json.serialized()))
+            outcome.records.append(.other(.meetings, parseLine: parseLine, enrichLine: meeting.json.serialized(),
+                                          day: meeting.partitionDate?.dayString ?? Ledger.undated))
         }
         return outcome
     }
@@ -142,7 +153,7 @@ struct BatchProcessor: Sendable {
         var outcome = Outcome(rejects: result.rejects.map { reject(item, $0.reason) })
         for contact in result.contacts {
             let line = contact.json.serialized()
-            outcome.records.append(.other(.contacts, parseLine: line, enrichLine: line))
+            outcome.records.append(.other(.contacts, parseLine: line, enrichLine: line, day: Ledger.undated))
         }
         return outcome
     }

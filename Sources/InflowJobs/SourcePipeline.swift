@@ -22,6 +22,8 @@ final class SourcePipeline {
         var issues: [JobIssue] = []
         /// The data types that have parse and enrich files.
         var dataTypes: [DataType] = []
+        /// Records parsed by the UTC day that places them (their partition date).
+        var seenByDay: [String: Int] = [:]
     }
 
     /// A batch is processed once it holds this many items…
@@ -113,6 +115,7 @@ final class SourcePipeline {
 
     private func write(_ record: BatchProcessor.Parsed) throws {
         summary.parsed += 1
+        summary.seenByDay[record.day, default: 0] += 1
         summary.enriched += 1
         switch record {
         case .email(var email, let parseLine, let enrichment, let enrichLine):
@@ -126,7 +129,7 @@ final class SourcePipeline {
             } else {
                 try output.enrich.records.write(email.json)
             }
-        case .other(let dataType, let parseLine, let enrichLine):
+        case .other(let dataType, let parseLine, let enrichLine, _):
             let output = try files(dataType)
             try output.parse.records.writeLine(parseLine[...])
             try output.enrich.records.writeLine(enrichLine[...])

@@ -27,6 +27,8 @@ final class SyncRun {
     private var records: [SourceName: JobSourceRecord] = [:]
     private var fingerprints: [InputFingerprint] = []
     private var stageLog = JSONObject()
+    /// The completeness ledger: by source and UTC day, what came in and what became of it.
+    private var ledger: [SourceName: [String: Ledger.Row]] = [:]
     /// Sources whose every input was read to its end in this job.
     private var completelyRead: Set<SourceName> = []
     private let isInterrupted: @Sendable () -> Bool
@@ -79,6 +81,7 @@ final class SyncRun {
             try checkpoint()
             let facts = try EmailFacts(catalog: catalog)
             let loaders = try timed("load") { try load(threads: threads, facts: facts) }
+            checkLedger()
             try checkpoint()
             try commit(loaders, threads: threads, facts: facts)
         } catch JobError.cancelled {
@@ -87,6 +90,21 @@ final class SyncRun {
             try stop(as: .failed, reason: String(describing: error))
         }
         return try finish()
+    }
+
+    /// Records an error in history for every source and day whose items do not add up: an
+    /// item read but neither loaded, unchanged nor rejected is a fault to see, not to hide.
+    private func checkLedger() {
+        for (source, days) in ledger where records[source]?.status != "failed" {
+            let wrong = days.filter { !$0.value.balances }.sorted { $0.key < $1.key }
+            guard let (day, row) = wrong.first else { continue }
+            let message = "\(wrong.count) day(s) do not add up, first \(day): seen \(row.seen) + reloaded "
+                + "\(row.reloaded) != added \(row.added) + updated \(row.updated) + unchanged \(row.unchanged) "
+                + "+ rejected \(row.rejected)"
+            records[source]?.errors.append(JobIssue(kind: "ledger", message: message, count: wrong.count,
+                                                    severity: "error"))
+            observer(JobEvent(.error, "ledger does not add up", [("source", source.rawValue), ("detail", message)]))
+        }
     }
 
     /// Called between items and batches: stops the job when it was asked to, and records how
@@ -158,6 +176,14 @@ final class SyncRun {
         record.counts.skipped += extracted.rejected + parsed.rejected
         record.errors += extracted.issues
         record.errors += parsed.issues
+        for (day, count) in parsed.seenByDay {
+            ledger[source, default: [:]][day, default: Ledger.Row()].seen += count
+        }
+        let rejected = extracted.rejected + parsed.rejected
+        ledger[source, default: [:]][Ledger.undated, default: Ledger.Row()].seen += rejected
+            + extracted.skippedAsLoaded
+        ledger[source, default: [:]][Ledger.undated, default: Ledger.Row()].rejected += rejected
+        ledger[source, default: [:]][Ledger.undated, default: Ledger.Row()].unchanged += extracted.skippedAsLoaded
         if parsed.attachmentErrors > 0 {
             record.errors.append(JobIssue(kind: "attachment", message: "attachments that would not decode",
                                           count: parsed.attachmentErrors, severity: "warning"))
@@ -231,6 +257,11 @@ final class SyncRun {
             for (source, counts) in plan.counts {
                 records[source]?.counts += counts
             }
+            for (source, days) in try loader.ledger() {
+                for (day, row) in days {
+                    ledger[source, default: [:]][day, default: Ledger.Row()] += row
+                }
+            }
             plans.append((loader, plan))
         }
         return plans
@@ -245,7 +276,11 @@ final class SyncRun {
             guard let fields = JSONFields(JSON.object(row).serialized()) else { return }
             let record = try applyResponse(to: fields, threads: threads)
             try facts.record(record)
-            try loader.stage(record, date: SyncRun.partitionDate(of: record, .emails))
+            let date = SyncRun.partitionDate(of: record, .emails)
+            if let source = record.string("source").flatMap(SourceName.init(rawValue:)) {
+                ledger[source, default: [:]][date?.dayString ?? Ledger.undated, default: Ledger.Row()].reloaded += 1
+            }
+            try loader.stage(record, date: date)
         }
     }
 
@@ -389,6 +424,10 @@ final class SyncRun {
                 ("replayFrom", replayOf.map { JSON.string($0.from.rawValue) } ?? .null),
             ]))),
             ("stages", .object(stageLog)), ("sources", .object(sourcesJSON)),
+            ("ledger", .object(JSONObject(ledger.keys.sorted().map { source in
+                let days = ledger[source]!
+                return (source.rawValue, JSON.object(JSONObject(days.keys.sorted().map { ($0, days[$0]!.json) })))
+            }))),
             ("timingsMs", .object(timings)),
         ]))
         try FileSystem.writeAtomically(Array((manifest.prettyText() + "\n").utf8),

@@ -20,6 +20,10 @@ public final class TableLoader {
     public let stageTable: String
     private var sequence: Int64 = 0
     private var duplicates: [SourceName: Int] = [:]
+    /// Repeated keys by source and the UTC day of the copy that lost, for the ledger.
+    private var duplicateDays: [SourceName: [String: Int]] = [:]
+    /// The UTC day of each staged key, to place a repeated key's earlier copy in the ledger.
+    private var stagedDays: [String: String] = [:]
     /// The source of each key staged so far, to count repeated keys without a query; it grows
     /// with the number of distinct keys in the job, not with their size.
     private var stagedSources: [String: SourceName] = [:]
@@ -81,9 +85,12 @@ public final class TableLoader {
             throw StoreError(.corrupt, path: "", "a \(dataType.recordType) record lacks id, source or origin")
         }
         sequence += 1
+        let day = date?.dayString ?? Ledger.undated
         if let previous = stagedSources.updateValue(source, forKey: key) {
             duplicates[previous, default: 0] += 1
+            duplicateDays[previous, default: [:]][stagedDays[key] ?? Ledger.undated, default: 0] += 1
         }
+        stagedDays[key] = day
         let hash = SHA256.hex(record.removing(TableLoader.notContent))
         let database = catalog.database
         try database.query(
@@ -133,6 +140,35 @@ public final class TableLoader {
         let next = current + 1
         try buildSnapshot(from: current, to: next)
         return LoadPlan(dataType: dataType, counts: counts, snapshot: next)
+    }
+
+    /// What this load did by source and by the UTC day of each item: added, updated,
+    /// unchanged (repeated keys included) and tombstoned. Call after `prepare`.
+    public func ledger() throws -> [SourceName: [String: Ledger.Row]] {
+        var result: [SourceName: [String: Ledger.Row]] = [:]
+        for row in try catalog.database.query(
+            """
+            SELECT source, COALESCE(strftime('%Y-%m-%d', item_date / 1000, 'unixepoch'), ?1), status, COUNT(*)
+            FROM \(stageTable) GROUP BY 1, 2, 3
+            """, [.text(Ledger.undated)])
+        {
+            guard let source = row[0].text.flatMap(SourceName.init(rawValue:)), let day = row[1].text else {
+                continue
+            }
+            let count = Int(row[3].integer ?? 0)
+            switch row[2].text {
+            case "added": result[source, default: [:]][day, default: Ledger.Row()].added += count
+            case "updated": result[source, default: [:]][day, default: Ledger.Row()].updated += count
+            case "deleted": result[source, default: [:]][day, default: Ledger.Row()].deleted += count
+            default: result[source, default: [:]][day, default: Ledger.Row()].unchanged += count
+            }
+        }
+        for (source, days) in duplicateDays {
+            for (day, count) in days {
+                result[source, default: [:]][day, default: Ledger.Row()].unchanged += count
+            }
+        }
+        return result
     }
 
     /// Applies the plan to the key index; call inside the commit transaction.

@@ -37,3 +37,18 @@ import Testing
         #expect(Base64.encode(Array("Hello".utf8)) == "SGVsbG8=")
     }
 }
+
+@Suite struct LedgerRowTests {
+    @Test func balancesOnlyWhenEveryItemIsAccountedFor() {
+        var row = Ledger.Row()
+        row.seen = 5
+        row.reloaded = 1
+        row.added = 3
+        row.unchanged = 2
+        row.rejected = 1
+        row.deleted = 4
+        #expect(row.balances)
+        row.unchanged = 1
+        #expect(!row.balances)
+    }
+}

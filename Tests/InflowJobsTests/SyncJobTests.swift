@@ -167,4 +167,27 @@ import Testing
         let again = fixture.inflow("run", "--workspace", "example.com", "--sync-type", "full")
         #expect(fixture.counts(again.document)["itemsUnchanged"] == 2)
     }
+
+    @Test func theLedgerAccountsForEveryItemByDay() throws {
+        let fixture = try WorkspaceFixture()
+        let first = Mail.message(id: "a@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "A",
+                                 date: "Mon, 5 Jan 2026 09:00:00 +0000")
+        try fixture.writeInput("a.mbox", Mail.mbox([
+            first, "no headers here\n",
+            Mail.message(id: "b@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "B",
+                         date: "Tue, 6 Jan 2026 09:00:00 +0000"),
+        ]))
+        try fixture.writeInput("b.eml", first)
+        let run = fixture.inflow("run", "--workspace", "example.com")
+        let google = try #require(try fixture.ledger(run.document).object("google"))
+        let day5 = try #require(google.object("2026-01-05"))
+        #expect(day5.int("seen") == 2)
+        #expect(day5.int("added") == 1)
+        #expect(day5.int("unchanged") == 1)
+        #expect(google.object("2026-01-06")?.int("added") == 1)
+        #expect(google.object("undated")?.int("rejected") == 1)
+        #expect(google.object("undated")?.int("seen") == 1)
+        let errors = run.document?.array("syncHistory").first?.objectValue?.array("errors") ?? []
+        #expect(!errors.contains { $0.objectValue?.string("kind") == "ledger" })
+    }
 }

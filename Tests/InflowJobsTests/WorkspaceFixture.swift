@@ -42,6 +42,13 @@ final class WorkspaceFixture {
         return (code.rawValue, (try? JSON.parse(output))?.objectValue)
     }
 
+    /// The job's completeness ledger from its manifest: source to day to counts.
+    func ledger(_ document: JSONObject?) throws -> JSONObject {
+        let runDir = document?.object("outputs")?.string("runDir") ?? ""
+        let manifest = try JSON.parse(FileSystem.read(runDir + "/manifest.json"))
+        return manifest.objectValue?.object("ledger") ?? JSONObject()
+    }
+
     /// The first history entry of a run document.
     func counts(_ document: JSONObject?) -> [String: Int] {
         guard let entry = document?.array("syncHistory").first?.objectValue else { return [:] }
