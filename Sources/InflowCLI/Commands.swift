@@ -32,6 +32,7 @@ enum Commands {
         case "cancel": return try cancel(arguments)
         case "validate": return try validate(arguments)
         case "replay": return try replay(arguments, logger: logger)
+        case "backfill": return try backfill(arguments, logger: logger)
         default:
             throw UsageError("unknown command '\(arguments.command.debugEscaped)'; see inflow --help")
         }
@@ -115,6 +116,61 @@ enum Commands {
                 ("reports", .strings(outcome.reports)),
             ]))),
         ]))
+    }
+
+    // MARK: backfill
+
+    private static func backfill(_ arguments: Arguments, logger: Logger) throws -> JSON {
+        try arguments.check(allowed: common.union(["workspace", "source", "from", "to", "data-types"]))
+        let environment = try environment(arguments)
+        let sourceText = try arguments.required("source")
+        guard let source = SourceName(rawValue: sourceText) else {
+            throw UsageError("unknown source '\(sourceText.debugEscaped)'; sources are google, hubspot, intercom")
+        }
+        let from = try date(arguments, "from", required: true)!.timestamp
+        let to = try date(arguments, "to", required: false).map { $0.dateOnly ? $0.timestamp.adding(seconds: 86_400) : $0.timestamp }
+            ?? environment.now
+        var dataTypes: [DataType] = []
+        if let text = arguments.options["data-types"] {
+            dataTypes = try text.split(separator: ",", omittingEmptySubsequences: false).map { name in
+                guard let type = DataType(rawValue: String(name)) else {
+                    throw UsageError("unknown data type '\(name)'; types are \(DataType.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return type
+            }
+        }
+        let request = BackfillRequest(workspace: try arguments.required("workspace"), source: source, from: from, to: to,
+                                      dataTypes: dataTypes)
+        let runner = JobRunner(environment: environment, isInterrupted: { Signals.interrupted }) {
+            logger.log($0)
+        }
+        let estimatedItems = try runner.loadedItems(workspace: request.workspace, source: source, from: from, to: to)
+        let outcome = try runner.runBackfill(request)
+        let trigger = try triggerDocument(outcome, environment: environment, workspace: request.workspace)
+        var document = JSONObject([
+            ("success", .bool(outcome.job.status == .completed)), ("backfillId", .string(outcome.job.jobId)),
+            ("estimatedItems", .int(Int64(estimatedItems))), ("estimatedDuration", .string(outcome.estimatedDuration)),
+            ("status", .string(outcome.job.status.rawValue)), ("source", .string(source.rawValue)),
+            ("dateRange", .object(JSONObject([("from", .string(from.iso8601)), ("to", .string(to.iso8601))]))),
+            ("dataTypes", .strings((dataTypes.isEmpty ? source.dataTypes : dataTypes).map(\.rawValue))),
+        ])
+        document["syncHistory"] = trigger.objectValue?["syncHistory"]
+        document["outputs"] = trigger.objectValue?["outputs"]
+        return .object(document)
+    }
+
+    /// A date or date-time option; nil when absent and not required.
+    private static func date(_ arguments: Arguments, _ name: String, required: Bool) throws
+        -> (timestamp: Timestamp, dateOnly: Bool)?
+    {
+        guard let text = arguments.options[name] else {
+            if required { throw UsageError("\(arguments.command) needs --\(name)") }
+            return nil
+        }
+        guard let parsed = Timestamp.parseISO8601(text) else {
+            throw UsageError("--\(name) must be a date or an ISO 8601 date-time, not '\(text.debugEscaped)'")
+        }
+        return parsed
     }
 
     // MARK: replay

@@ -7,6 +7,8 @@ enum Help {
 
         commands:
           run        run a quick or full sync of a workspace
+          backfill   load one source's items of a date range, newest month first
+          replay     rerun parse and enrich of a past job from its stage files
           status     show the running or a given job and the recent jobs
           history    list past jobs per source, newest first
           report     rewrite the report files from the catalog
@@ -66,6 +68,25 @@ enum Help {
                 usage: inflow report --workspace W
 
                 Rewrites status.json and history.json under the reports folder from the catalog.
+
+                """
+        case "backfill":
+            return """
+                usage: inflow backfill --workspace W --source S --from T [--to T] [--data-types a,b]
+
+                Loads the items of source S dated from T (inclusive) to T (exclusive; a bare
+                date includes that whole day; now when left out), newest month first,
+                committing each month and releasing the workspace after it so that a sync
+                waits at most one month. Waits for a running job instead of failing as busy,
+                and runs at low CPU and IO priority. --data-types limits the types loaded.
+
+                """
+        case "replay":
+            return """
+                usage: inflow replay --workspace W --job-id J --from parse|enrich [--wait]
+
+                Reruns parse and enrich (--from parse) or enrich alone (--from enrich) over
+                job J's stage files and loads the result, without reading the inputs.
 
                 """
         case "validate":

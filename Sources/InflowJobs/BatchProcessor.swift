@@ -14,15 +14,28 @@ struct BatchProcessor: Sendable {
         /// caller resolves the thread and writes the enriched line. When the export named the
         /// thread (Gmail), the enriched line is ready too.
         case email(EmailRecord, parseLine: [UInt8], enrichment: Enrichment, enrichLine: [UInt8]?)
-        /// A meeting or contact, complete: its parse-stage and enrich-stage lines, and the day
+        /// A meeting or contact, complete: its parse-stage and enrich-stage lines, and the date
         /// that places it.
-        case other(DataType, parseLine: [UInt8], enrichLine: [UInt8], day: String)
+        case other(DataType, parseLine: [UInt8], enrichLine: [UInt8], date: Timestamp?)
 
         /// The UTC day of the record's partition date, or `undated`.
         var day: String {
+            date?.dayString ?? Ledger.undated
+        }
+
+        /// The record's partition date, or nil.
+        var date: Timestamp? {
             switch self {
-            case .email(let email, _, _, _): email.partitionDate?.dayString ?? Ledger.undated
-            case .other(_, _, _, let day): day
+            case .email(let email, _, _, _): email.partitionDate
+            case .other(_, _, _, let date): date
+            }
+        }
+
+        /// The record's data type.
+        var dataType: DataType {
+            switch self {
+            case .email: .emails
+            case .other(let dataType, _, _, _): dataType
             }
         }
     }
@@ -102,9 +115,9 @@ struct BatchProcessor: Sendable {
                 var meeting = try MeetingRecord(json: json)
                 meeting.enrichment = enrich(meeting)
                 outcome.records.append(.other(.meetings, parseLine: line, enrichLine: meeting.json.serialized(),
-                                              day: meeting.partitionDate?.dayString ?? Ledger.undated))
+                                              date: meeting.partitionDate))
             default:
-                outcome.records.append(.other(dataType, parseLine: line, enrichLine: line, day: Ledger.undated))
+                outcome.records.append(.other(dataType, parseLine: line, enrichLine: line, date: nil))
             }
         } catch {
             let origin = (try? JSON.parse(line)).flatMap { Origin(json: $0.objectValue?["origin"]) }
@@ -142,7 +155,7 @@ struct BatchProcessor: Sendable {
             let parseLine = meeting.json.serialized()
             meeting.enrichment = enrich(meeting)
             outcome.records.append(.other(.meetings, parseLine: parseLine, enrichLine: meeting.json.serialized(),
-                                          day: meeting.partitionDate?.dayString ?? Ledger.undated))
+                                          date: meeting.partitionDate))
         }
         return outcome
     }
@@ -153,7 +166,7 @@ struct BatchProcessor: Sendable {
         var outcome = Outcome(rejects: result.rejects.map { reject(item, $0.reason) })
         for contact in result.contacts {
             let line = contact.json.serialized()
-            outcome.records.append(.other(.contacts, parseLine: line, enrichLine: line, day: Ledger.undated))
+            outcome.records.append(.other(.contacts, parseLine: line, enrichLine: line, date: nil))
         }
         return outcome
     }

@@ -4,15 +4,16 @@ public import InflowStore
 
 /// Finds jobs that a process left `running` when it died.
 public enum JobRecovery {
-    /// Marks every unfinished job failed, with the reason in the job and in each of its
-    /// unfinished sources' errors. Call only while holding the workspace lock, which proves
-    /// that no live process is running them.
+    /// Marks every unfinished job whose process is gone failed, with the reason in the job and
+    /// in each of its unfinished sources' errors. Call only while holding the workspace lock:
+    /// then the only job that can be `running` with a live process is a backfill between two
+    /// of its months, which is left alone.
     ///
     /// - Returns: The ids of the jobs marked.
     @discardableResult
     public static func markAbandoned(catalog: Catalog, now: Timestamp) throws -> [String] {
         var marked: [String] = []
-        for var stale in try catalog.jobs(statuses: [.running, .started]) {
+        for var stale in try catalog.jobs(statuses: [.running, .started]) where !isAlive(stale.pid) {
             let reason = "the process running it (pid \(stale.pid)) ended before the job finished; "
                 + "found at \(now.iso8601); nothing it read was loaded"
             stale.status = .failed
@@ -27,9 +28,7 @@ public enum JobRecovery {
             }
             marked.append(stale.jobId)
         }
-        for var waiting in try catalog.jobs(statuses: [.queued]) where waiting.pid > 0
-            && kill(waiting.pid, 0) != 0 && errno == ESRCH
-        {
+        for var waiting in try catalog.jobs(statuses: [.queued]) where waiting.pid > 0 && !isAlive(waiting.pid) {
             waiting.status = .failed
             waiting.completedAt = now
             waiting.error = "the background process for it (pid \(waiting.pid)) ended before the job started"
@@ -37,6 +36,12 @@ public enum JobRecovery {
             marked.append(waiting.jobId)
         }
         return marked
+    }
+
+    /// Whether a process with this id exists (`kill` with signal 0). A recycled id can make a
+    /// dead job look alive until the id is free again; it is never the other way round.
+    private static func isAlive(_ pid: Int32) -> Bool {
+        pid > 0 && (kill(pid, 0) == 0 || errno != ESRCH)
     }
 
     /// Marks abandoned jobs failed when no process holds the workspace lock; does nothing

@@ -134,6 +134,76 @@ public final class JobRunner: Sendable {
         return outcome
     }
 
+    /// Runs a backfill: one source, items dated in a range, newest month first. Each month is
+    /// committed on its own and the workspace lock released after it, so a sync waits at most
+    /// one month's work; the backfill waits for the lock instead of failing as busy, and runs
+    /// at low CPU and IO priority.
+    ///
+    /// - Throws: `JobError.badInput` for an unconnected source, an empty range or a data type
+    ///   the source does not have; otherwise as `runSync`.
+    public func runBackfill(_ request: BackfillRequest) throws -> JobOutcome {
+        let workspace = try Workspace.open(request.workspace, environment: environment)
+        let sources = try selectSources([request.source], workspace: workspace)
+        guard request.from < request.to else {
+            throw JobError.badInput("the backfill range is empty: --from must be before --to")
+        }
+        let unknown = request.dataTypes.filter { !request.source.dataTypes.contains($0) }
+        guard unknown.isEmpty else {
+            let known = request.source.dataTypes.map(\.rawValue).joined(separator: ", ")
+            throw JobError.badInput("\(request.source.rawValue) has no \(unknown[0].rawValue) (it has \(known))")
+        }
+        try workspace.checkInputs(of: sources)
+        let sentiment = try environment.sentimentAnalyzer()
+        let matcher = try workspace.clientMatcher(environment: environment)
+        let layout = workspace.layout
+        try checkWritable(layout)
+        ProcessPriority.lower()
+
+        let types = Set(request.dataTypes.isEmpty ? request.source.dataTypes : request.dataTypes)
+        var chunks = BackfillChunk.plan(from: request.from, to: request.to, dataTypes: types)
+        let jobId = JobID.make(kind: "backfill_")
+        var job: JobRecord?
+        var outcome: JobOutcome?
+        for index in chunks.indices {
+            let lock = try acquireLock(layout: layout, wait: true)
+            defer { lock.release() }
+            let catalog = try Catalog(path: layout.catalogPath)
+            try recoverAfterCrash(catalog: catalog, layout: layout)
+            var current = try job ?? JobRecord(
+                jobId: jobId, kind: .backfill, syncType: .full, status: .running, sources: sources,
+                triggeredBy: request.triggeredBy, startedAt: environment.now, pid: getpid(), fence: 0,
+                runDir: layout.runDir(jobId: jobId, start: environment.now))
+            if try catalog.isCancelRequested(jobId) { throw JobError.cancelled(jobId: jobId) }
+            current.fence = try catalog.takeFence()
+            if let previous = outcome {
+                chunks[index].prior = Dictionary(uniqueKeysWithValues: previous.sources.map { ($0.source, $0) })
+            }
+            observer(JobEvent(.info, "backfill month started", [
+                ("job", jobId), ("month", chunks[index].month), ("source", request.source.rawValue),
+            ]))
+            let run = SyncRun(workspace: workspace, catalog: catalog, job: current, sources: sources,
+                              environment: environment, sentiment: sentiment, matcher: matcher,
+                              isInterrupted: isInterrupted, mode: .backfill(chunks[index]), observer: observer)
+            outcome = try run.execute()
+            job = outcome?.job
+        }
+        guard var result = outcome else {
+            throw JobError.badInput("the backfill range holds no month")
+        }
+        result.estimatedDuration = DurationText.estimate(seconds: Double(chunks.count) * Throughput.defaultSeconds)
+        return result
+    }
+
+    /// The items of a source already loaded in a range, as a backfill's estimate of its work.
+    public func loadedItems(workspace name: String, source: SourceName, from: Timestamp, to: Timestamp) throws -> Int {
+        let workspace = try Workspace.open(name, environment: environment)
+        guard FileSystem.exists(workspace.layout.catalogPath) else { return 0 }
+        let rows = try Catalog(path: workspace.layout.catalogPath).database.query(
+            "SELECT COUNT(*) FROM items WHERE source = ?1 AND item_date >= ?2 AND item_date < ?3",
+            [.text(source.rawValue), .integer(from.millis), .integer(to.millis)])
+        return Int(rows.first?.first?.integer ?? 0)
+    }
+
     /// Checks a sync request as `runSync` would and records it as a queued job, for a process
     /// started in the background to run with `queuedJobId`.
     ///

@@ -43,6 +43,11 @@ final class SourcePipeline {
     private var taken = 0
     /// Called after each batch with the number of items taken so far.
     var onBatch: (Int) throws -> Void = { _ in }
+    /// Which records to keep, by data type and partition date; a backfill keeps one month.
+    var keep: (DataType, Timestamp?) -> Bool = { _, _ in true }
+    /// Whether rejects are written; a backfill reads its inputs once per month and keeps them
+    /// once.
+    var keepsRejects = true
 
     /// Prepares the pipeline; stage files are opened as their data types appear.
     init(layout: Layout, runDir: String, source: SourceName, processor: BatchProcessor, threads: ThreadIndex) {
@@ -101,7 +106,7 @@ final class SourcePipeline {
         batchBytes = 0
         for (item, outcome) in zip(items, outcomes) {
             let output = try files(item.dataType)
-            for reject in outcome.rejects {
+            for reject in outcome.rejects where keepsRejects {
                 try output.parse.reject(reject)
             }
             summary.attachmentErrors += outcome.attachmentErrors
@@ -114,6 +119,7 @@ final class SourcePipeline {
     }
 
     private func write(_ record: BatchProcessor.Parsed) throws {
+        guard keep(record.dataType, record.date) else { return }
         summary.parsed += 1
         summary.seenByDay[record.day, default: 0] += 1
         summary.enriched += 1

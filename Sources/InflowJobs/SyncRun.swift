@@ -13,6 +13,8 @@ final class SyncRun {
         /// A past job's stage files: its extract files (`from: .parse`) or its parse files
         /// (`from: .enrich`).
         case replay(runDir: String, from: Stage)
+        /// One month of a backfill: the sources' inputs, keeping only what is dated in it.
+        case backfill(BackfillChunk)
     }
 
     private let mode: Mode
@@ -54,9 +56,24 @@ final class SyncRun {
         for source in sources {
             records[source] = JobSourceRecord(jobId: job.jobId, source: source)
         }
+        if case .backfill(let chunk) = mode {
+            for (source, record) in chunk.prior { records[source] = record }
+        }
     }
 
     private var layout: Layout { workspace.layout }
+
+    /// Where this run's stage files and manifest go: the job's run folder, or a folder per
+    /// month inside it for a backfill.
+    private var runDir: String {
+        if case .backfill(let chunk) = mode { return job.runDir + "/month=" + chunk.month }
+        return job.runDir
+    }
+
+    private var chunk: BackfillChunk? {
+        if case .backfill(let chunk) = mode { return chunk }
+        return nil
+    }
 
     private var replayOf: (runDir: String, from: Stage)? {
         if case .replay(let runDir, let from) = mode { return (runDir, from) }
@@ -133,27 +150,31 @@ final class SyncRun {
     private func runSource(_ source: SourceName, threads: ThreadIndex) throws {
         var record = records[source]!
         record.status = "running"
-        record.startedAt = environment.now
+        record.startedAt = record.startedAt ?? environment.now
         try catalog.save(record)
 
-        let extract = ExtractStep(layout: layout, runDir: job.runDir, catalog: catalog,
-                                  quick: job.syncType == .quick)
+        let extract = ExtractStep(layout: layout, runDir: runDir, catalog: catalog,
+                                  quick: job.kind == .sync && job.syncType == .quick)
         let processor = BatchProcessor(
             matcher: matcher, sentiment: sentiment,
             defaultTimeZone: workspace.pipeline.sources[source]?.timezone,
             workers: max(1, SystemInfo.activeProcessors))
         let pipeline = SourcePipeline(
-            layout: layout, runDir: job.runDir, source: source, processor: processor, threads: threads)
+            layout: layout, runDir: runDir, source: source, processor: processor, threads: threads)
+        if let chunk {
+            pipeline.keep = { dataType, date in chunk.contains(dataType, date) }
+            pipeline.keepsRejects = chunk.isFirst
+        }
         pipeline.onBatch = { [unowned self] seen in
             records[source]?.itemsSeen = seen
             try catalog.save(records[source]!)
             try checkpoint()
         }
         let inputs = workspace.pipeline.sources[source]?.inputs ?? []
-        let (extracted, parsed) = try timed("stages.\(source.rawValue)") {
+        var (extracted, parsed) = try timed("stages.\(source.rawValue)") {
             let extracted: ExtractStep.Summary
             switch mode {
-            case .sync:
+            case .sync, .backfill:
                 extracted = try extract.run(
                     source: source, folders: inputs, progress: { currentSource.fraction = $0 }
                 ) { item in
@@ -171,7 +192,12 @@ final class SyncRun {
         record.itemsSeen = parsed.parsed + parsed.rejected
         fingerprints += extracted.fingerprints
         if extracted.failedFiles == 0 { completelyRead.insert(source) }
-        record.totalItems = extracted.items + extracted.skippedAsLoaded
+        if chunk?.isFirst == false {
+            // A backfill reads its inputs once per month; their rejects count in the first.
+            extracted.rejected = 0
+            extracted.issues = []
+        }
+        record.totalItems = parsed.parsed + parsed.rejected + extracted.rejected + extracted.skippedAsLoaded
         record.counts.unchanged += extracted.skippedAsLoaded
         record.counts.skipped += extracted.rejected + parsed.rejected
         record.errors += extracted.issues
@@ -221,7 +247,7 @@ final class SyncRun {
         var plans: [(TableLoader, LoadPlan)] = []
         for dataType in DataType.allCases {
             let files = loaded.map {
-                ($0, layout.stageFile(runDir: job.runDir, stage: .enrich, source: $0, dataType: dataType))
+                ($0, layout.stageFile(runDir: runDir, stage: .enrich, source: $0, dataType: dataType))
             }.filter { FileSystem.exists($0.1) }
             let hasRows = try catalog.itemCount(dataType) > 0
             let mayTombstone = job.kind == .sync && job.syncType == .full && hasRows
@@ -252,7 +278,7 @@ final class SyncRun {
                 }
             }
             let plan = try loader.prepare { source in
-                layout.stageFile(runDir: job.runDir, stage: .load, source: source, dataType: dataType)
+                layout.stageFile(runDir: runDir, stage: .load, source: source, dataType: dataType)
             }
             for (source, counts) in plan.counts {
                 records[source]?.counts += counts
@@ -309,9 +335,10 @@ final class SyncRun {
     {
         let now = environment.now
         let failed = records.values.contains { $0.status == "failed" }
-        job.status = failed ? .failed : .completed
-        job.completedAt = now
-        job.progress = 100
+        let more = chunk.map { !$0.isLast } ?? false
+        job.status = failed ? .failed : more ? .running : .completed
+        job.completedAt = more && !failed ? nil : now
+        job.progress = more ? job.progress : 100
         if failed { job.error = "a source could not be read" }
         try FileSystem.syncAll(under: layout.workspaceDir)
         try catalog.database.transaction {
@@ -321,7 +348,7 @@ final class SyncRun {
             }
             try threads.commit()
             try facts.commit(emailStage: loaders.first { $0.0.dataType == .emails }?.0.stageTable)
-            for print in fingerprints where records[print.source]?.status != "failed" {
+            for print in fingerprints where job.kind == .sync && records[print.source]?.status != "failed" {
                 try catalog.recordFingerprint(source: print.source, path: print.path, size: print.size,
                                               sha256: print.sha256, jobId: job.jobId)
             }
@@ -331,8 +358,8 @@ final class SyncRun {
             }
             for source in sources {
                 guard var record = records[source] else { continue }
-                if record.status != "failed" { record.status = "completed" }
-                record.completedAt = record.completedAt ?? now
+                if record.status != "failed" { record.status = more ? "running" : "completed" }
+                record.completedAt = more ? nil : record.completedAt ?? now
                 records[source] = record
                 try catalog.save(record)
             }
@@ -371,12 +398,14 @@ final class SyncRun {
     private func finish() throws -> JobOutcome {
         try writeManifest()
         let reports = try ReportWriter.writeAll(layout: layout, catalog: catalog, now: environment.now)
-        if job.status == .completed {
+        if job.status == .completed, chunk.map({ $0.isLast }) ?? true {
             try Retention(layout: layout, catalog: catalog).apply(
                 keepRuns: workspace.pipeline.keepRuns, keepSnapshots: workspace.pipeline.keepSnapshots)
         }
         let total = records.values.reduce(ItemCounts()) { var sum = $0; sum += $1.counts; return sum }
-        observer(JobEvent(job.status == .completed ? .info : .error, "job \(job.status.rawValue)", [
+        let message = job.status == .running ? "backfill month done" : "job \(job.status.rawValue)"
+        let level: JobEvent.Level = job.status == .completed || job.status == .running ? .info : .error
+        observer(JobEvent(level, message, [
             ("job", job.jobId), ("items.processed", "\(total.processed)"), ("items.added", "\(total.added)"),
             ("items.updated", "\(total.updated)"), ("items.unchanged", "\(total.unchanged)"),
             ("items.skipped", "\(total.skipped)"),
@@ -431,6 +460,6 @@ final class SyncRun {
             ("timingsMs", .object(timings)),
         ]))
         try FileSystem.writeAtomically(Array((manifest.prettyText() + "\n").utf8),
-                                       to: job.runDir + "/manifest.json")
+                                       to: runDir + "/manifest.json")
     }
 }
