@@ -16,6 +16,7 @@ enum Commands {
         switch command {
         case "run": ["help", "wait", "detach"]
         case "replay": ["help", "wait"]
+        case "backfill": ["help", "detach"]
         default: ["help"]
         }
     }
@@ -121,7 +122,8 @@ enum Commands {
     // MARK: backfill
 
     private static func backfill(_ arguments: Arguments, logger: Logger) throws -> JSON {
-        try arguments.check(allowed: common.union(["workspace", "source", "from", "to", "data-types"]))
+        try arguments.check(allowed: common.union(
+            ["workspace", "source", "from", "to", "data-types", "detach", "job-id", "triggered-by"]))
         let environment = try environment(arguments)
         let sourceText = try arguments.required("source")
         guard let source = SourceName(rawValue: sourceText) else {
@@ -139,21 +141,35 @@ enum Commands {
                 return type
             }
         }
-        let request = BackfillRequest(workspace: try arguments.required("workspace"), source: source, from: from, to: to,
-                                      dataTypes: dataTypes)
+        var request = BackfillRequest(workspace: try arguments.required("workspace"), source: source, from: from, to: to,
+                                      dataTypes: dataTypes, triggeredBy: arguments.options["triggered-by"] ?? "cli")
         let runner = JobRunner(environment: environment, isInterrupted: { Signals.interrupted }) {
             logger.log($0)
         }
         let estimatedItems = try runner.loadedItems(workspace: request.workspace, source: source, from: from, to: to)
+        func response(_ id: String, _ status: String, _ duration: String) -> JSONObject {
+            JSONObject([
+                ("success", .bool(status != JobStatus.failed.rawValue)), ("backfillId", .string(id)),
+                ("estimatedItems", .int(Int64(estimatedItems))), ("estimatedDuration", .string(duration)),
+                ("status", .string(status)), ("source", .string(source.rawValue)),
+                ("dateRange", .object(JSONObject([("from", .string(from.iso8601)), ("to", .string(to.iso8601))]))),
+                ("dataTypes", .strings((dataTypes.isEmpty ? source.dataTypes : dataTypes).map(\.rawValue))),
+            ])
+        }
+        if arguments.flags.contains("detach") {
+            let queued = try DetachedRun.startBackfill(request, runner: runner, arguments: arguments)
+            var document = response(queued.job.jobId, queued.busy ? "queued" : "started",
+                                    DurationText.estimate(seconds: Throughput.defaultSeconds))
+            document["log"] = .string(queued.log)
+            return .object(document)
+        }
+        if let queued = arguments.options["job-id"] {
+            setsid()
+            request.queuedJobId = queued
+        }
         let outcome = try runner.runBackfill(request)
         let trigger = try triggerDocument(outcome, environment: environment, workspace: request.workspace)
-        var document = JSONObject([
-            ("success", .bool(outcome.job.status == .completed)), ("backfillId", .string(outcome.job.jobId)),
-            ("estimatedItems", .int(Int64(estimatedItems))), ("estimatedDuration", .string(outcome.estimatedDuration)),
-            ("status", .string(outcome.job.status.rawValue)), ("source", .string(source.rawValue)),
-            ("dateRange", .object(JSONObject([("from", .string(from.iso8601)), ("to", .string(to.iso8601))]))),
-            ("dataTypes", .strings((dataTypes.isEmpty ? source.dataTypes : dataTypes).map(\.rawValue))),
-        ])
+        var document = response(outcome.job.jobId, outcome.job.status.rawValue, outcome.estimatedDuration)
         document["syncHistory"] = trigger.objectValue?["syncHistory"]
         document["outputs"] = trigger.objectValue?["outputs"]
         return .object(document)

@@ -4,8 +4,8 @@ import InflowCore
 import InflowJobs
 import InflowStore
 
-/// `run --detach`: records the job as queued, starts this program again in the background to
-/// run it, and returns at once with the trigger response.
+/// `run --detach` and `backfill --detach`: record the job as queued, start this program again
+/// in the background to run it, and return at once with the trigger response.
 enum DetachedRun {
     /// Queues the job and starts the background process.
     ///
@@ -14,25 +14,48 @@ enum DetachedRun {
     /// its logs go to `data/<workspace>/logs/<jobId>.log`.
     static func start(_ request: SyncRequest, runner: JobRunner, arguments: Arguments) throws -> JSON {
         let queued = try runner.queueSync(request)
-        let environment = runner.environment
-        let log = environment.dataDir + "/" + request.workspace + "/logs/" + queued.job.jobId + ".log"
-        try FileSystem.makeDirectories(Path.directory(of: log))
-
-        var words = ["run", "--workspace", request.workspace, "--sync-type", request.syncType.rawValue,
-                     "--job-id", queued.job.jobId, "--triggered-by", request.triggeredBy, "--wait",
-                     "--log-format", "json", "--data-dir", environment.dataDir,
-                     "--reports-dir", environment.reportsDir, "--pipelines-dir", environment.pipelinesDir]
+        var words = ["run", "--sync-type", request.syncType.rawValue, "--wait"]
         if let sources = request.sources { words += ["--sources", sources.map(\.rawValue).joined(separator: ",")] }
-        if let now = arguments.options["now"] { words += ["--now", now] }
-        let pid = try spawn(words, log: log)
-        try runner.assign(queued.job.jobId, to: pid, workspace: request.workspace)
-
+        let log = try launch(queued.job, words: words, runner: runner, workspace: request.workspace,
+                             arguments: arguments)
         return .object(JSONObject([
             ("success", .bool(true)), ("jobId", .string(queued.job.jobId)),
             ("status", .string(queued.busy ? JobStatus.queued.rawValue : JobStatus.started.rawValue)),
             ("estimatedDuration", .string(queued.estimate)),
             ("sources", .strings(queued.job.sources.map(\.rawValue))), ("log", .string(log)),
         ]))
+    }
+
+    /// Queues a backfill and starts the background process for it.
+    static func startBackfill(_ request: BackfillRequest, runner: JobRunner, arguments: Arguments) throws
+        -> (job: JobRecord, busy: Bool, log: String)
+    {
+        let queued = try runner.queueBackfill(request)
+        var words = ["backfill", "--source", request.source.rawValue, "--from", request.from.iso8601,
+                     "--to", request.to.iso8601]
+        if !request.dataTypes.isEmpty { words += ["--data-types", request.dataTypes.map(\.rawValue).joined(separator: ",")] }
+        let log = try launch(queued.job, words: words, runner: runner, workspace: request.workspace,
+                             arguments: arguments)
+        return (queued.job, queued.busy, log)
+    }
+
+    /// Starts the background process for a queued job with the command's `words`, the
+    /// folders of this one and the job's id; returns the log path.
+    private static func launch(_ job: JobRecord, words: [String], runner: JobRunner, workspace: String,
+                               arguments: Arguments) throws -> String
+    {
+        let environment = runner.environment
+        let log = environment.dataDir + "/" + workspace + "/logs/" + job.jobId + ".log"
+        try FileSystem.makeDirectories(Path.directory(of: log))
+        var all = words + [
+            "--workspace", workspace, "--job-id", job.jobId, "--triggered-by", job.triggeredBy,
+            "--log-format", "json", "--data-dir", environment.dataDir, "--reports-dir", environment.reportsDir,
+            "--pipelines-dir", environment.pipelinesDir,
+        ]
+        if let now = arguments.options["now"] { all += ["--now", now] }
+        let pid = try spawn(all, log: log)
+        try runner.assign(job.jobId, to: pid, workspace: workspace)
+        return log
     }
 
     /// Starts this executable with `words` (`posix_spawn`), stdin from /dev/null and stdout and

@@ -12,6 +12,9 @@ public struct BackfillRequest: Sendable {
     /// The data types to load; empty means all of the source's.
     public var dataTypes: [DataType]
     public var triggeredBy: String
+    /// The id of a backfill queued earlier (by `queueBackfill`) that this request runs; nil
+    /// starts a new one.
+    public var queuedJobId: String?
 
     /// Creates a request.
     public init(workspace: String, source: SourceName, from: Timestamp, to: Timestamp, dataTypes: [DataType] = [],

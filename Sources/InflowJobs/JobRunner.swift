@@ -142,26 +142,15 @@ public final class JobRunner: Sendable {
     /// - Throws: `JobError.badInput` for an unconnected source, an empty range or a data type
     ///   the source does not have; otherwise as `runSync`.
     public func runBackfill(_ request: BackfillRequest) throws -> JobOutcome {
-        let workspace = try Workspace.open(request.workspace, environment: environment)
-        let sources = try selectSources([request.source], workspace: workspace)
-        guard request.from < request.to else {
-            throw JobError.badInput("the backfill range is empty: --from must be before --to")
-        }
-        let unknown = request.dataTypes.filter { !request.source.dataTypes.contains($0) }
-        guard unknown.isEmpty else {
-            let known = request.source.dataTypes.map(\.rawValue).joined(separator: ", ")
-            throw JobError.badInput("\(request.source.rawValue) has no \(unknown[0].rawValue) (it has \(known))")
-        }
-        try workspace.checkInputs(of: sources)
+        let (workspace, sources) = try checkBackfill(request)
         let sentiment = try environment.sentimentAnalyzer()
         let matcher = try workspace.clientMatcher(environment: environment)
         let layout = workspace.layout
-        try checkWritable(layout)
         ProcessPriority.lower()
 
         let types = Set(request.dataTypes.isEmpty ? request.source.dataTypes : request.dataTypes)
         var chunks = BackfillChunk.plan(from: request.from, to: request.to, dataTypes: types)
-        let jobId = JobID.make(kind: "backfill_")
+        let jobId = request.queuedJobId ?? JobID.make(kind: "backfill_")
         var job: JobRecord?
         var outcome: JobOutcome?
         for index in chunks.indices {
@@ -192,6 +181,40 @@ public final class JobRunner: Sendable {
         }
         result.estimatedDuration = DurationText.estimate(seconds: Double(chunks.count) * Throughput.defaultSeconds)
         return result
+    }
+
+    /// Checks a backfill request before anything runs.
+    private func checkBackfill(_ request: BackfillRequest) throws -> (Workspace, [SourceName]) {
+        let workspace = try Workspace.open(request.workspace, environment: environment)
+        let sources = try selectSources([request.source], workspace: workspace)
+        guard request.from < request.to else {
+            throw JobError.badInput("the backfill range is empty: --from must be before --to")
+        }
+        let unknown = request.dataTypes.filter { !request.source.dataTypes.contains($0) }
+        guard unknown.isEmpty else {
+            let known = request.source.dataTypes.map(\.rawValue).joined(separator: ", ")
+            throw JobError.badInput("\(request.source.rawValue) has no \(unknown[0].rawValue) (it has \(known))")
+        }
+        try workspace.checkInputs(of: sources)
+        try checkWritable(workspace.layout)
+        return (workspace, sources)
+    }
+
+    /// Checks a backfill request as `runBackfill` would and records it as a queued job, for a
+    /// process started in the background to run with `queuedJobId`.
+    public func queueBackfill(_ request: BackfillRequest) throws -> (job: JobRecord, busy: Bool) {
+        let (workspace, sources) = try checkBackfill(request)
+        _ = try environment.sentimentAnalyzer()
+        _ = try workspace.clientMatcher(environment: environment)
+        let layout = workspace.layout
+        let catalog = try Catalog(path: layout.catalogPath)
+        let busy = (try? WorkspaceLock(path: layout.lockPath, wait: false)).map { $0.release(); return false } ?? true
+        let jobId = JobID.make(kind: "backfill_")
+        let job = JobRecord(
+            jobId: jobId, kind: .backfill, syncType: .full, status: .queued, sources: sources,
+            triggeredBy: request.triggeredBy, startedAt: environment.now, pid: 0, fence: 0, runDir: "")
+        try catalog.save(job)
+        return (job, busy)
     }
 
     /// The items of a source already loaded in a range, as a backfill's estimate of its work.
