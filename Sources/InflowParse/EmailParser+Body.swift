@@ -37,13 +37,26 @@ extension EmailParser {
     private static func readText(
         _ part: MIMEPart, isHTML: Bool, context: inout MIMEContext
     ) throws(EmailParseFailure) -> ReplySplitter.Parts {
-        let text = part.decodedText(decoder: &context.decoder, notes: &context.notes)
+        var text = part.decodedText(decoder: &context.decoder, notes: &context.notes)
+        text = removingNULs(text, context: &context)
+        if !isHTML, part.parameters["format"]?.lowercased() == "flowed" {
+            text = FlowedText.unwrap(text, deleteSpace: part.parameters["delsp"]?.lowercased() == "yes")
+        }
         guard text.utf8.count <= ParseLimits.maxDecodedTextBytes else {
             throw EmailParseFailure(
                 reason: "the text body is larger than \(ParseLimits.maxDecodedTextBytes) bytes "
                     + "once decoded")
         }
         return ReplySplitter.split(isHTML ? HTMLText.text(text) : text)
+    }
+
+    /// `text` without NUL characters, which no text column can hold and which only broken
+    /// mail programs write; how many were removed goes in the notes.
+    private static func removingNULs(_ text: String, context: inout MIMEContext) -> String {
+        let count = text.utf8.count { $0 == 0 }
+        guard count > 0 else { return text }
+        context.note("\(count) NUL character\(count == 1 ? "" : "s") removed from the text body")
+        return String(decoding: text.utf8.filter { $0 != 0 }, as: UTF8.self)
     }
 
     /// An attachment's metadata from its decoded bytes, or with the reason it would not decode.
