@@ -38,7 +38,7 @@ extension EmailParser {
         _ part: MIMEPart, isHTML: Bool, context: inout MIMEContext
     ) throws(EmailParseFailure) -> ReplySplitter.Parts {
         var text = part.decodedText(decoder: &context.decoder, notes: &context.notes)
-        text = removingNULs(text, context: &context)
+        text = context.removingNULs(text, from: "the text body")
         if !isHTML, part.parameters["format"]?.lowercased() == "flowed" {
             text = FlowedText.unwrap(text, deleteSpace: part.parameters["delsp"]?.lowercased() == "yes")
         }
@@ -48,15 +48,6 @@ extension EmailParser {
                     + "once decoded")
         }
         return ReplySplitter.split(isHTML ? HTMLText.text(text) : text)
-    }
-
-    /// `text` without NUL characters, which no text column can hold and which only broken
-    /// mail programs write; how many were removed goes in the notes.
-    private static func removingNULs(_ text: String, context: inout MIMEContext) -> String {
-        let count = text.utf8.count { $0 == 0 }
-        guard count > 0 else { return text }
-        context.note("\(count) NUL character\(count == 1 ? "" : "s") removed from the text body")
-        return String(decoding: text.utf8.filter { $0 != 0 }, as: UTF8.self)
     }
 
     /// An attachment's metadata from its decoded bytes, or with the reason it would not decode.

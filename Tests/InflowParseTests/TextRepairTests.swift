@@ -12,6 +12,13 @@ struct TextRepairTests {
         #expect(record.parseNotes.contains("3 NUL characters removed from the text body"))
     }
 
+    @Test func nulInAnEncodedSubjectIsRemovedWithANote() throws {
+        let record = try Fixture.record(Fixture.crlf("Subject: =?utf-8?q?Re=00port?=\n\nHello\n"))
+
+        #expect(record.subject == "Report")
+        #expect(record.parseNotes == ["1 NUL character removed from the subject"])
+    }
+
     @Test func textWithoutNULsHasNoNote() throws {
         let record = try Fixture.record(Fixture.crlf("Subject: s\n\nHello\n"))
 
