@@ -14,9 +14,9 @@ enum ReplySplitter {
     ///
     /// The quoted history is the trailing block of `>` lines (blank lines between them allowed)
     /// together with the attribution line before it (`On ..., Ann <a@x> wrote:`, or its German,
-    /// French or Spanish form, possibly wrapped onto two lines), or everything from Outlook's `-----Original Message-----` line,
-    /// whichever starts first. The signature runs from a `-- ` or `--` line up to the quoted
-    /// history.
+    /// French or Spanish form, possibly wrapped onto two lines), or everything from Outlook's
+    /// `-----Original Message-----` line, whichever starts first. The signature runs from a
+    /// `-- ` or `--` line up to the quoted history.
     ///
     /// - Complexity: O(n) over the UTF-8 bytes.
     static func split(_ body: String) -> Parts {
@@ -93,8 +93,8 @@ enum ReplySplitter {
     /// ending in the verb is joined with the line before when that one starts like this.
     private static let attributionOpenings = ["on ", "am ", "le ", "el "]
 
-    /// The verb an attribution line ends with, in the same languages; an English line that
-    /// starts with `On ` needs none, since some clients write `On <date>, Ann <a@x>:`.
+    /// The verb that marks an attribution line, in the same languages; a line that starts
+    /// with `On ` is taken without one.
     private static let attributionVerbs = ["wrote", "schrieb", "a écrit", "escribió"]
 
     /// Lines joined with LF, trailing whitespace trimmed; nil when nothing is left.
