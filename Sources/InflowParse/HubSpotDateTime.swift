@@ -11,9 +11,31 @@ public import InflowCore
 /// The two zone-less forms are told apart by their precision: with seconds it is the
 /// API-sourced UTC value, with minutes only it is the UI export's wall time, which needs the
 /// user's IANA zone and is never taken for UTC.
-public enum HubSpotDateTime {
+public struct HubSpotDateTime: Sendable {
+    /// The exporting user's zone rules, read once; nil when no zone was given or it is unknown.
+    private let zone: ZoneRules?
+
+    /// A reader for one export, with the exporting user's zone read once for every value.
+    ///
+    /// - Parameters:
+    ///   - timeZone: The exporting user's IANA zone (`America/New_York`), used only for the UI
+    ///     export's `YYYY-MM-DD HH:MM`.
+    ///   - database: Where zone rules are read from.
+    public init(timeZone: String?, database: TimeZoneDatabase = .system) {
+        zone = timeZone.flatMap(database.zone(named:))
+    }
+
+    /// The instant `text` stands for, or nil when it is none of the forms HubSpot writes or is
+    /// a UI export's wall time while this reader has no zone.
+    public func parse(_ text: String) -> Timestamp? {
+        Self.parse(text) { zone }
+    }
+
     /// The instant `text` stands for, or nil when it is none of the forms HubSpot writes or is
     /// a UI export's wall time while no zone is given.
+    ///
+    /// The zone is read only when the value needs it; for many values of one export, make one
+    /// ``init(timeZone:database:)`` reader instead.
     ///
     /// - Parameters:
     ///   - text: The value, surrounding blank space ignored.
@@ -24,6 +46,11 @@ public enum HubSpotDateTime {
     public static func parse(
         _ text: String, timeZone: String?, database: TimeZoneDatabase = .system
     ) -> Timestamp? {
+        parse(text) { timeZone.flatMap(database.zone(named:)) }
+    }
+
+    /// Reads `text`, asking for the zone only for a UI export's wall time.
+    private static func parse(_ text: String, zone: () -> ZoneRules?) -> Timestamp? {
         let bytes = Array(text.utf8)[...]
         let trimmed = ASCII.trimmed(bytes)
         guard !trimmed.isEmpty else { return nil }
@@ -33,11 +60,11 @@ public enum HubSpotDateTime {
             return Timestamp(millis: Int64(String(decoding: trimmed, as: UTF8.self))!)
         }
 
-        let value = String(decoding: trimmed, as: UTF8.self)
         if let wall = wallClockMinute(trimmed) {
-            guard let timeZone, let rules = database.zone(named: timeZone) else { return nil }
+            guard let rules = zone() else { return nil }
             return Timestamp(seconds: rules.utc(fromLocal: wall.seconds))
         }
+        let value = String(decoding: trimmed, as: UTF8.self)
         guard let parsed = Timestamp.parseISO8601(value), !parsed.dateOnly else { return nil }
         return parsed.timestamp
     }

@@ -35,4 +35,12 @@ import Testing
     func otherTextIsNotADate(text: String) {
         #expect(HubSpotDateTime.parse(text, timeZone: "UTC") == nil)
     }
+
+    @Test func oneReaderPerExportReadsItsZoneOnce() {
+        let reader = HubSpotDateTime(timeZone: "America/New_York")
+
+        #expect(reader.parse("2025-11-28 16:14")?.iso8601 == "2025-11-28T21:14:00Z")
+        #expect(reader.parse("2021-02-10 21:38:59")?.iso8601 == "2021-02-10T21:38:59Z")
+        #expect(HubSpotDateTime(timeZone: nil).parse("2025-11-28 16:14") == nil)
+    }
 }
