@@ -66,16 +66,26 @@ public enum GenericRowReader {
     /// - Parameters:
     ///   - bytes: The file's content.
     ///   - each: Called with every row in file order.
-    /// - Throws: `JSON.SyntaxError` when the file is neither one JSON value nor JSON Lines;
-    ///   for JSON Lines, at the first line that is not JSON, naming that line, after the rows
-    ///   before it have been passed to `each`.
+    /// - Throws: `JSON.SyntaxError` when the file is neither one JSON value nor JSON Lines
+    ///   (where the whole document stopped being JSON); for JSON Lines, at the first line that
+    ///   is not JSON, naming that line, after the rows before it have been passed to `each`.
     public static func json(_ bytes: [UInt8], each: (GenericRow) -> Void) throws(JSON.SyntaxError) {
         let document: JSON
         do {
             document = try JSON.parse(bytes)
         } catch {
             guard lineCount(bytes) > 1 else { throw error }
-            try jsonLines(bytes, each: each)
+
+            // A file whose first line is not JSON either is one broken document, not JSON Lines.
+            var rows = 0
+            do {
+                try jsonLines(bytes) { row in
+                    rows += 1
+                    each(row)
+                }
+            } catch let lineError {
+                throw rows == 0 ? error : lineError
+            }
             return
         }
         let values = document.arrayValue ?? [document]

@@ -106,4 +106,14 @@ import Testing
             #expect(error.offset == 10)
         }
     }
+
+    @Test func brokenMultiLineDocumentReportsTheDocumentError() {
+        do {
+            _ = try jsonRows("{\n  \"a\": 1,\n  \"b\": \n}\n")
+            Issue.record("a broken document must throw")
+        } catch {
+            #expect(!error.reason.hasPrefix("line "))
+            #expect(error.offset == 20)
+        }
+    }
 }
