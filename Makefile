@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES = pkg-config libzstd-dev libsqlite3-dev libssl-dev libarchive-dev libmicrohttpd-dev \
            zstd jq publicsuffix tzdata python3-pip
 
-.PHONY: setup packages data build sample test bench bench-memory clean
+.PHONY: setup packages data build sample test bench bench-memory fuzz clean
 
 ## setup: install missing Debian packages and fetch the lexicon and free-mail data
 setup: packages data
@@ -49,6 +49,12 @@ bench: setup build
 ## bench-memory: Inflow's peak RSS on a 20 MB and a 1 GB mailbox
 bench-memory: setup build
 	python3 scripts/bench.py --memory
+
+## fuzz: run every parser's libFuzzer harness for FUZZ_SECONDS each (not part of CI)
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = email calendar contact rows mbox
+fuzz:
+	@for target in $(FUZZ_TARGETS); do scripts/fuzz.sh $$target $(FUZZ_SECONDS) || exit 1; done
 
 clean:
 	rm -rf .build .bench reports data/example.com

@@ -37,6 +37,10 @@ enum InspectCommand {
                 allRead = false
                 continue
             }
+            if mode == .auto, let format = RowFormat(path: path) {
+                if !inspectRows(path, format: format, print: print) { allRead = false }
+                continue
+            }
             let kind = kind(of: path, mode: mode)
             if case .ignored(let reason) = kind {
                 reject(file: path, entry: nil, offset: nil, reason: reason)
@@ -60,6 +64,53 @@ enum InspectCommand {
             }
         }
         return allRead
+    }
+
+    /// A CSV or JSON file, which no known layout reads yet, printed as generic rows.
+    enum RowFormat {
+        case csv
+        case json
+
+        /// The format a file name's extension says, or nil for any other file.
+        init?(path: String) {
+            let name = Path.basename(path).lowercased()
+            if name.hasSuffix(".csv") {
+                self = .csv
+            } else if [".json", ".jsonl", ".ndjson"].contains(where: name.hasSuffix) {
+                self = .json
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// Prints a CSV or JSON file's rows; a syntax error is one reject after the rows before it.
+    ///
+    /// - Returns: Whether the file could be read at all.
+    private static func inspectRows(_ path: String, format: RowFormat, print: (String) -> Void) -> Bool {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path)
+        } catch {
+            reject(file: path, entry: nil, offset: nil, reason: "cannot be read: \(error)")
+            return false
+        }
+
+        var rows = 0
+        let each = { (row: GenericRow) in
+            rows += 1
+            print(row.json.text + "\n")
+        }
+        do {
+            switch format {
+            case .csv: try GenericRowReader.csv(bytes, each: each)
+            case .json: try GenericRowReader.json(bytes, each: each)
+            }
+        } catch {
+            reject(file: path, entry: nil, offset: nil, reason: "\(error)")
+            return rows > 0
+        }
+        return true
     }
 
     private static func kind(of path: String, mode: Mode) -> InputKind {

@@ -37,7 +37,11 @@ extension EmailParser {
     private static func readText(
         _ part: MIMEPart, isHTML: Bool, context: inout MIMEContext
     ) throws(EmailParseFailure) -> ReplySplitter.Parts {
-        let text = part.decodedText(decoder: &context.decoder, notes: &context.notes)
+        var text = part.decodedText(decoder: &context.decoder, notes: &context.notes)
+        text = context.removingNULs(text, from: "the text body")
+        if !isHTML, part.parameters["format"]?.lowercased() == "flowed" {
+            text = FlowedText.unwrap(text, deleteSpace: part.parameters["delsp"]?.lowercased() == "yes")
+        }
         guard text.utf8.count <= ParseLimits.maxDecodedTextBytes else {
             throw EmailParseFailure(
                 reason: "the text body is larger than \(ParseLimits.maxDecodedTextBytes) bytes "

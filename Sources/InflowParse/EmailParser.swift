@@ -45,7 +45,8 @@ public enum EmailParser {
         record.references = headers.all("references").flatMap(MessageIDs.all)
         record.threadId = headers.first("x-gm-thrid").flatMap(token)
         record.subject = headers.first("subject").map {
-            EncodedWords.decode($0, decoder: &context.decoder, notes: &context.notes)
+            let text = EncodedWords.decode($0, decoder: &context.decoder, notes: &context.notes)
+            return context.removingNULs(text, from: "the subject")
         }
         if let labels = headers.first("x-gmail-labels") {
             let text = EncodedWords.decode(labels, decoder: &context.decoder, notes: &context.notes)

@@ -124,4 +124,13 @@ struct MIMEContext {
     mutating func note(_ note: String) {
         if !notes.contains(note) { notes.append(note) }
     }
+
+    /// `text` without NUL characters, which no text column can hold and which only broken
+    /// mail programs write; how many were removed from `place` goes in the notes.
+    mutating func removingNULs(_ text: String, from place: String) -> String {
+        let count = text.utf8.count { $0 == 0 }
+        guard count > 0 else { return text }
+        note("\(count) NUL character\(count == 1 ? "" : "s") removed from \(place)")
+        return String(decoding: text.utf8.filter { $0 != 0 }, as: UTF8.self)
+    }
 }

@@ -13,10 +13,10 @@ enum ReplySplitter {
     /// Splits `body` (any line endings).
     ///
     /// The quoted history is the trailing block of `>` lines (blank lines between them allowed)
-    /// together with the attribution line before it (`On ..., Ann <a@x> wrote:`, possibly
-    /// wrapped onto two lines), or everything from Outlook's `-----Original Message-----` line,
-    /// whichever starts first. The signature runs from a `-- ` or `--` line up to the quoted
-    /// history.
+    /// together with the attribution line before it (`On ..., Ann <a@x> wrote:`, or its German,
+    /// French or Spanish form, possibly wrapped onto two lines), or everything from Outlook's
+    /// `-----Original Message-----` line, whichever starts first. The signature runs from a
+    /// `-- ` or `--` line up to the quoted history.
     ///
     /// - Complexity: O(n) over the UTF-8 bytes.
     static func split(_ body: String) -> Parts {
@@ -34,7 +34,7 @@ enum ReplySplitter {
     }
 
     /// The lines of `body`, split on CRLF, LF or a lone CR.
-    private static func normalisedLines(_ body: String) -> [ArraySlice<UInt8>] {
+    static func normalisedLines(_ body: String) -> [ArraySlice<UInt8>] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(body.utf8.count)
         var previousCR = false
@@ -79,11 +79,23 @@ enum ReplySplitter {
         while index >= 0, ASCII.trimmed(lines[index]).isEmpty { index -= 1 }
         guard index >= 0 else { return nil }
         let line = ASCII.lowercasedString(lines[index])
-        guard line.hasSuffix(":"), line.hasPrefix("on ") || line.contains("wrote") else { return nil }
-        let wrapped = index > 0 && ASCII.lowercasedString(lines[index - 1]).hasPrefix("on ")
-        if !line.hasPrefix("on "), wrapped { return index - 1 }
+        guard line.hasSuffix(":"),
+            line.hasPrefix("on ") || attributionVerbs.contains(where: line.contains)
+        else { return nil }
+        let previous = index > 0 ? ASCII.lowercasedString(lines[index - 1]) : ""
+        let wrapped = attributionOpenings.contains(where: previous.hasPrefix)
+        if !attributionOpenings.contains(where: line.hasPrefix), wrapped { return index - 1 }
         return index
     }
+
+    /// How an attribution line starts in English, German, French and Spanish: `On <date>,`,
+    /// `Am <date> schrieb`, `Le <date>, ... a écrit :`, `El <date>, ... escribió:`; a line
+    /// ending in the verb is joined with the line before when that one starts like this.
+    private static let attributionOpenings = ["on ", "am ", "le ", "el "]
+
+    /// The verb that marks an attribution line, in the same languages; a line that starts
+    /// with `On ` is taken without one.
+    private static let attributionVerbs = ["wrote", "schrieb", "a écrit", "escribió"]
 
     /// Lines joined with LF, trailing whitespace trimmed; nil when nothing is left.
     private static func joined(_ lines: ArraySlice<ArraySlice<UInt8>>) -> String? {

@@ -1,3 +1,5 @@
+import InflowCore
+
 /// One client company as matching sees it.
 public struct Client: Sendable, Equatable {
     /// The client's id, unique in the directory.

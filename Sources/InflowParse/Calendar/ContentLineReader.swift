@@ -58,7 +58,10 @@ struct ContentLineReader {
 
     /// The line's bytes with every fold break (a line break and one space or tab) removed, so a
     /// multi-byte character split across lines is whole again.
-    func unfold(_ line: RawContentLine) -> [UInt8] {
+    ///
+    /// - Parameter softBreaks: Whether the value is quoted-printable, where a `=` right before a
+    ///   fold break is a soft line break and goes with it.
+    func unfold(_ line: RawContentLine, softBreaks: Bool = false) -> [UInt8] {
         guard line.folded else { return Array(bytes[line.start..<line.end]) }
         var out: [UInt8] = []
         out.reserveCapacity(line.end - line.start)
@@ -70,6 +73,7 @@ struct ContentLineReader {
                 position += 1
                 continue
             }
+            if softBreaks, out.last == ASCII.equals { out.removeLast() }
             position = afterBreak(position) + 1
         }
         return out

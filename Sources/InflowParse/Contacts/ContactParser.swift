@@ -116,6 +116,11 @@ private struct CardScanner {
             }
             return
         }
+        if line.isQuotedPrintable, raw.folded,
+            let unfolded = try? ContentLine(parsing: reader.unfold(raw, softBreaks: true), number: raw.number)
+        {
+            line = unfolded
+        }
         if line.isQuotedPrintable, let joined = joinSoftBreaks(line, raw) {
             line = joined
         }
@@ -136,7 +141,7 @@ private struct CardScanner {
             }
             size += next.end - next.start
             guard size <= ContactLimits.maxLineBytes else { break }
-            value += [ASCII.cr, ASCII.lf] + reader.unfold(next)
+            value += [ASCII.cr, ASCII.lf] + reader.unfold(next, softBreaks: true)
         }
         var joined = line
         joined.value = value[...]

@@ -11,6 +11,12 @@ public struct CSVReader: Sendable {
         /// The 1-based line where the offending field starts.
         public var line: Int
 
+        /// Creates an error for the field starting on `line`.
+        public init(reason: String, line: Int) {
+            self.reason = reason
+            self.line = line
+        }
+
         /// `line N: reason`.
         public var description: String {
             "line \(line): \(reason)"

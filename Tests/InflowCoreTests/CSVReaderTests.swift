@@ -1,8 +1,8 @@
 import Testing
 
-@testable import InflowEnrich
+import InflowCore
 
-@Suite struct MatchingCSVReaderTests {
+@Suite struct CSVReaderTests {
     private func records(_ text: String) throws -> [[String]] {
         try CSVReader.records(Array(text.utf8))
     }
