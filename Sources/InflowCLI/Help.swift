@@ -128,7 +128,8 @@ enum Help {
                 usage: inflow inspect FILE... [--as email|meeting|contact] [--timezone ZONE]
 
                 Reads any input file or archive (mailbox, message, calendar, vCard, Takeout
-                .zip or .tgz) without a workspace and prints one record per line on stdout;
+                .zip or .tgz) without a workspace and prints one record per line on stdout
+                (a CSV or JSON file that matches no known layout as generic rows);
                 each rejected item is one line on stderr as {file, entry, offset, reason}.
                 --as reads each file as that kind whatever its name; --timezone is the zone
                 of calendar times that carry none (UTC). Exits 0 when every file could be

@@ -1,3 +1,4 @@
+internal import Glibc
 import InflowCore
 import InflowExtract
 import InflowParse
@@ -47,11 +48,21 @@ enum InspectCommand {
                 continue
             }
             let size = (try? FileSystem.size(path)) ?? 0
-            let result = SourceExtractor().extract(InputFile(path: path, size: size, kind: kind)) { item in
-                for line in parse(item, timezone: timezone) {
-                    print(line + "\n")
+            var batch: [RawItem] = []
+            func flush() {
+                for (lines, rejects) in batch.parallelMap(workers: workers, { parse($0, timezone: timezone) }) {
+                    if !lines.isEmpty { print(lines.map { $0 + "\n" }.joined()) }
+                    for line in rejects {
+                        StandardStream.error.write(line)
+                    }
                 }
+                batch.removeAll(keepingCapacity: true)
             }
+            let result = SourceExtractor().extract(InputFile(path: path, size: size, kind: kind)) { item in
+                batch.append(item)
+                if batch.count == batchItems { flush() }
+            }
+            flush()
             for item in result.rejects {
                 reject(file: path, entry: item.origin.entry, offset: item.origin.offset, reason: item.reason)
             }
@@ -122,35 +133,43 @@ enum InspectCommand {
         }
     }
 
-    /// The item's records as JSON lines; its rejects go to stderr.
-    private static func parse(_ item: RawItem, timezone: String?) -> [String] {
+    /// Items parsed at once, on every core.
+    static let batchItems = 256
+
+    /// The threads that parse a batch: one per core.
+    private static var workers: Int {
+        Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
+
+    /// The item's records and its rejects, each as a JSON line; pure, so items of a batch can
+    /// be parsed in parallel and printed in order after.
+    private static func parse(_ item: RawItem, timezone: String?) -> (records: [String], rejects: [String]) {
         let origin = item.origin
+        let rejectLine = { (reason: String) in
+            rejectText(file: origin.file, entry: origin.entry, offset: origin.offset, reason: reason)
+        }
         switch item.dataType {
         case .meetings:
             let result = CalendarParser.parse(item, defaultTimeZone: timezone)
-            for failed in result.rejects {
-                reject(file: origin.file, entry: origin.entry, offset: origin.offset, reason: failed.reason)
-            }
-            return result.meetings.map(\.json.text)
+            return (result.meetings.map(\.json.text), result.rejects.map { rejectLine($0.reason) })
         case .contacts:
             let result = ContactParser.parse(item)
-            for failed in result.rejects {
-                reject(file: origin.file, entry: origin.entry, offset: origin.offset, reason: failed.reason)
-            }
-            return result.contacts.map(\.json.text)
+            return (result.contacts.map(\.json.text), result.rejects.map { rejectLine($0.reason) })
         default:
             switch EmailParser.parse(item) {
-            case .success(let record): return [record.json.text]
-            case .failure(let failure):
-                reject(file: origin.file, entry: origin.entry, offset: origin.offset, reason: failure.reason)
-                return []
+            case .success(let record): return ([record.json.text], [])
+            case .failure(let failure): return ([], [rejectLine(failure.reason)])
             }
         }
     }
 
     private static func reject(file: String, entry: String?, offset: Int64?, reason: String) {
-        StandardStream.error.write(JSON.object(JSONObject([
+        StandardStream.error.write(rejectText(file: file, entry: entry, offset: offset, reason: reason))
+    }
+
+    private static func rejectText(file: String, entry: String?, offset: Int64?, reason: String) -> String {
+        JSON.object(JSONObject([
             ("file", .string(file)), ("entry", JSON(entry)), ("offset", JSON(offset)), ("reason", .string(reason)),
-        ])).text + "\n")
+        ])).text + "\n"
     }
 }
