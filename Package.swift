@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "InflowJobsTests",
             dependencies: ["InflowJobs", "InflowCore", "InflowStore", "InflowLoad",
-                           "InflowReport", "InflowCLI"],
+                           "InflowReport", "InflowCLI", "inflow"],
             swiftSettings: swiftSettings),
     ]
 )

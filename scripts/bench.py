@@ -152,6 +152,7 @@ def main():
     print(f"inflow run vs peer a:              {results['peer a (stdlib)'][0] / end:.1f}x faster")
     print(f"inflow inspect vs peer c (1 thread): {results['peer c (fast-mail-parser)'][0] / parse:.2f}x")
     print(f"inflow inspect vs peer c (2 threads): {results['peer c x2 (fast-mail-parser)'][0] / parse:.2f}x")
+    quick_share(inflow_run, end)
     zstd_share(data, end)
 
 
@@ -170,6 +171,13 @@ def memory():
     for size, (seconds, rss, bytes_) in peaks.items():
         print(f"{size}: {bytes_ / 1e6:.0f} MB in {seconds:.1f} s, peak RSS {rss:.0f} MiB")
     print(f"peak RSS 1 GB / 20 MB: {peaks['1G'][1] / peaks['20M'][1]:.2f}x")
+
+
+def quick_share(inflow_run, full):
+    """A quick sync with nothing new, right after a full one, as a share of the full one."""
+    quick = [word if word != "full" else "quick" for word in inflow_run]
+    seconds, _ = timed("inflow run quick (nothing new)", quick)
+    print(f"quick sync with nothing new: {seconds:.2f} s, {100 * seconds / full:.1f}% of the full sync")
 
 
 def zstd_share(data, wall):

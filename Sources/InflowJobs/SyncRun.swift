@@ -96,6 +96,7 @@ final class SyncRun {
                 try runSource(source, threads: threads)
             }
             try checkpoint()
+            FailPoint.afterStages.hit()
             let facts = try EmailFacts(catalog: catalog)
             let loaders = try timed("load") { try load(threads: threads, facts: facts) }
             checkLedger()
@@ -166,6 +167,7 @@ final class SyncRun {
             pipeline.keepsRejects = chunk.isFirst
         }
         pipeline.onBatch = { [unowned self] seen in
+            FailPoint.midBatch.hit()
             records[source]?.itemsSeen = seen
             try catalog.save(records[source]!)
             try checkpoint()
@@ -341,6 +343,7 @@ final class SyncRun {
         job.progress = more ? job.progress : 100
         if failed { job.error = "a source could not be read" }
         try FileSystem.syncAll(under: layout.workspaceDir)
+        FailPoint.beforeCommit.hit()
         try catalog.database.transaction {
             try catalog.checkFence(job.fence, jobId: job.jobId)
             for (loader, plan) in loaders {
@@ -365,9 +368,13 @@ final class SyncRun {
             }
             try catalog.save(job)
         }
+        FailPoint.afterCommit.hit()
         let tables = Tables(layout: layout)
         for (loader, plan) in loaders {
-            if let snapshot = plan.snapshot { try tables.publish(loader.dataType, snapshot: snapshot) }
+            if let snapshot = plan.snapshot {
+                try tables.publish(loader.dataType, snapshot: snapshot)
+                FailPoint.afterFirstLink.hit()
+            }
         }
     }
 
@@ -396,6 +403,7 @@ final class SyncRun {
     }
 
     private func finish() throws -> JobOutcome {
+        FailPoint.beforeReports.hit()
         try writeManifest()
         let reports = try ReportWriter.writeAll(layout: layout, catalog: catalog, now: environment.now)
         if job.status == .completed, chunk.map({ $0.isLast }) ?? true {
