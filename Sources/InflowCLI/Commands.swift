@@ -130,19 +130,22 @@ enum Commands {
             throw UsageError("unknown source '\(sourceText.debugEscaped)'; sources are google, hubspot, intercom")
         }
         let from = try date(arguments, "from", required: true)!.timestamp
-        let to = try date(arguments, "to", required: false).map { $0.dateOnly ? $0.timestamp.adding(seconds: 86_400) : $0.timestamp }
-            ?? environment.now
+        // A bare date as the end includes that whole day.
+        let end = try date(arguments, "to", required: false)
+        let to = end.map { $0.dateOnly ? $0.timestamp.adding(seconds: 86_400) : $0.timestamp } ?? environment.now
         var dataTypes: [DataType] = []
         if let text = arguments.options["data-types"] {
             dataTypes = try text.split(separator: ",", omittingEmptySubsequences: false).map { name in
                 guard let type = DataType(rawValue: String(name)) else {
-                    throw UsageError("unknown data type '\(name)'; types are \(DataType.allCases.map(\.rawValue).joined(separator: ", "))")
+                    let known = DataType.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError("unknown data type '\(name)'; types are \(known)")
                 }
                 return type
             }
         }
-        var request = BackfillRequest(workspace: try arguments.required("workspace"), source: source, from: from, to: to,
-                                      dataTypes: dataTypes, triggeredBy: arguments.options["triggered-by"] ?? "cli")
+        var request = BackfillRequest(
+            workspace: try arguments.required("workspace"), source: source, from: from, to: to,
+            dataTypes: dataTypes, triggeredBy: arguments.options["triggered-by"] ?? "cli")
         let runner = JobRunner(environment: environment, isInterrupted: { Signals.interrupted }) {
             logger.log($0)
         }
@@ -277,7 +280,8 @@ enum Commands {
             throw UsageError("--status must be one of \(statuses.joined(separator: ", "))")
         }
         return try HistoryDocument.build(
-            catalog: catalog, query: HistoryDocument.Query(limit: limit, offset: offset, source: source, status: status))
+            catalog: catalog,
+            query: HistoryDocument.Query(limit: limit, offset: offset, source: source, status: status))
     }
 
     /// What each connected source's inputs hold, read without running a job.

@@ -33,7 +33,9 @@ enum DetachedRun {
         let queued = try runner.queueBackfill(request)
         var words = ["backfill", "--source", request.source.rawValue, "--from", request.from.iso8601,
                      "--to", request.to.iso8601]
-        if !request.dataTypes.isEmpty { words += ["--data-types", request.dataTypes.map(\.rawValue).joined(separator: ",")] }
+        if !request.dataTypes.isEmpty {
+            words += ["--data-types", request.dataTypes.map(\.rawValue).joined(separator: ",")]
+        }
         let log = try launch(queued.job, words: words, runner: runner, workspace: request.workspace,
                              arguments: arguments)
         return (queued.job, queued.busy, log)

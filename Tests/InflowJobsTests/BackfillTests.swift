@@ -63,7 +63,8 @@ import Testing
 
     @Test(arguments: [
         ["backfill", "--workspace", "example.com", "--source", "google", "--from", "2026-01-10", "--to", "2026-01-01"],
-        ["backfill", "--workspace", "example.com", "--source", "google", "--from", "2026-01-01", "--data-types", "deals"],
+        ["backfill", "--workspace", "example.com", "--source", "google", "--from", "2026-01-01",
+         "--data-types", "deals"],
         ["backfill", "--workspace", "example.com", "--source", "hubspot", "--from", "2026-01-01"],
         ["backfill", "--workspace", "example.com", "--source", "google"],
         ["backfill", "--workspace", "example.com", "--source", "google", "--from", "last week"],
@@ -72,7 +73,8 @@ import Testing
         let fixture = try fixture()
         var output = ""
         let code = InflowCommandLineProbe.run(
-            words + ["--data-dir", fixture.data, "--pipelines-dir", fixture.pipelines, "--reports-dir", fixture.reports],
+            words + ["--data-dir", fixture.data, "--pipelines-dir", fixture.pipelines,
+                     "--reports-dir", fixture.reports],
             output: &output)
         #expect(code == 2)
     }

@@ -61,7 +61,8 @@ import Testing
         #expect(fixture.inflow("run", "--workspace", "example.com").code == 0)
         var output = ""
         let code = InflowCommandLineProbe.run(
-            words + ["--data-dir", fixture.data, "--pipelines-dir", fixture.pipelines, "--reports-dir", fixture.reports],
+            words + ["--data-dir", fixture.data, "--pipelines-dir", fixture.pipelines,
+                     "--reports-dir", fixture.reports],
             output: &output)
         #expect(code == 2)
     }
@@ -86,7 +87,8 @@ import Testing
             var files: [String: [UInt8]] = [:]
             for stage in ["extract", "parse", "enrich", "load"] {
                 for name in try FileManager.default.contentsOfDirectory(atPath: runDir + "/\(stage)/google") {
-                    files["\(stage)/\(name)"] = Array(try Data(contentsOf: URL(fileURLWithPath: runDir + "/\(stage)/google/\(name)")))
+                    let path = runDir + "/\(stage)/google/\(name)"
+                    files["\(stage)/\(name)"] = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
                 }
             }
             trees.append(files)

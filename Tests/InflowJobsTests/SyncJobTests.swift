@@ -87,9 +87,10 @@ import Testing
         try fixture.writeInput("all.mbox", threeMessages)
         _ = fixture.inflow("run", "--workspace", "example.com")
 
-        try fixture.writeInput("all.mbox", threeMessages.replacingOccurrences(of: "Subject: Lunch", with: "Subject: Dinner")
-                                + "\n" + Mail.mbox([Mail.message(id: "d@acme.test", from: "x@acme.test",
-                                    to: "alice@example.com", subject: "New", date: "Wed, 7 Jan 2026 10:00:00 +0000")]))
+        let renamed = threeMessages.replacingOccurrences(of: "Subject: Lunch", with: "Subject: Dinner")
+        let added = Mail.mbox([Mail.message(id: "d@acme.test", from: "x@acme.test", to: "alice@example.com",
+                                            subject: "New", date: "Wed, 7 Jan 2026 10:00:00 +0000")])
+        try fixture.writeInput("all.mbox", renamed + "\n" + added)
         let second = fixture.inflow("run", "--workspace", "example.com")
         #expect(fixture.counts(second.document) == [
             "itemsProcessed": 4, "itemsAdded": 1, "itemsUpdated": 1, "itemsUnchanged": 2, "itemsSkipped": 0,
