@@ -26,3 +26,30 @@ import Testing
         #expect(history.document?.object("pagination")?.int("total") == 4)
     }
 }
+
+/// History pages through every job and source, newest first.
+@Suite struct HistoryPaginationTests {
+    @Test func pagesCarryTotalAndHasMore() throws {
+        let fixture = try WorkspaceFixture()
+        var jobs: [String] = []
+        for round in 0..<3 {
+            try fixture.writeInput("m\(round).eml", Mail.message(
+                id: "m\(round)@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "R\(round)",
+                date: "Mon, 5 Jan 2026 09:00:00 +0000"))
+            jobs.append(try #require(fixture.inflow("run", "--workspace", "example.com").document?.string("jobId")))
+        }
+        let page = try #require(fixture.inflow("history", "--workspace", "example.com", "--limit", "1",
+                                               "--offset", "1").document)
+        #expect(page.array("syncHistory").compactMap { $0.objectValue?.string("jobId") } == [jobs[1]])
+        let pagination = try #require(page.object("pagination"))
+        #expect(pagination.int("total") == 3)
+        #expect(pagination.int("limit") == 1)
+        #expect(pagination.int("offset") == 1)
+        #expect(pagination.bool("hasMore") == true)
+        let last = try #require(fixture.inflow("history", "--workspace", "example.com", "--offset", "2").document)
+        #expect(last.array("syncHistory").count == 1)
+        #expect(last.object("pagination")?.bool("hasMore") == false)
+        let failed = try #require(fixture.inflow("history", "--workspace", "example.com", "--status", "failed").document)
+        #expect(failed.object("pagination")?.int("total") == 0)
+    }
+}
