@@ -49,7 +49,8 @@ import Testing
         let last = try #require(fixture.inflow("history", "--workspace", "example.com", "--offset", "2").document)
         #expect(last.array("syncHistory").count == 1)
         #expect(last.object("pagination")?.bool("hasMore") == false)
-        let failed = try #require(fixture.inflow("history", "--workspace", "example.com", "--status", "failed").document)
+        let failed = try #require(
+            fixture.inflow("history", "--workspace", "example.com", "--status", "failed").document)
         #expect(failed.object("pagination")?.int("total") == 0)
     }
 }
