@@ -154,7 +154,8 @@ public final class JobRunner: Sendable {
         var job: JobRecord?
         var outcome: JobOutcome?
         for index in chunks.indices {
-            let lock = try acquireLock(layout: layout, wait: true)
+            if index > 0 { WorkspaceLock.yieldToWaiters(path: layout.lockPath) }
+            let lock = try acquireLock(layout: layout, wait: true, announce: false)
             defer { lock.release() }
             let catalog = try Catalog(path: layout.catalogPath)
             try recoverAfterCrash(catalog: catalog, layout: layout)
@@ -296,9 +297,9 @@ public final class JobRunner: Sendable {
         }
     }
 
-    private func acquireLock(layout: Layout, wait: Bool) throws -> WorkspaceLock {
+    private func acquireLock(layout: Layout, wait: Bool, announce: Bool = true) throws -> WorkspaceLock {
         do {
-            return try WorkspaceLock(path: layout.lockPath, wait: wait)
+            return try WorkspaceLock(path: layout.lockPath, wait: wait, announce: announce)
         } catch let error as StoreError where error.code == .busy {
             let running = try? Catalog(path: layout.catalogPath)
                 .jobs(statuses: [.running, .started], limit: 1).first?.jobId
