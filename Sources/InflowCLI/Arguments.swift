@@ -25,8 +25,13 @@ struct Arguments {
             }
             let name = String(word.dropFirst(2))
             if let equals = name.firstIndex(of: "=") {
-                options[String(name[..<equals])] = String(name[name.index(after: equals)...])
+                let key = String(name[..<equals])
+                guard options[key] == nil else { throw UsageError("--\(key) is given twice") }
+                options[key] = String(name[name.index(after: equals)...])
                 continue
+            }
+            guard options[name] == nil, !flags.contains(name) else {
+                throw UsageError("--\(name) is given twice")
             }
             // A known flag, or an option with nothing after it: `check` then says whether the
             // command takes it, and `required` that it needs a value.

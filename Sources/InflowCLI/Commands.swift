@@ -84,6 +84,9 @@ enum Commands {
             logger.log($0)
         }
         if arguments.flags.contains("detach") {
+            guard !arguments.flags.contains("wait") else {
+                throw UsageError("--detach and --wait do not go together: a detached job always waits its turn")
+            }
             return try DetachedRun.start(request, runner: runner, arguments: arguments)
         }
         if let queued = arguments.options["job-id"] {
@@ -92,8 +95,29 @@ enum Commands {
             setsid()
             request.queuedJobId = queued
         }
-        let outcome = try runner.runSync(request)
-        return try triggerDocument(outcome, environment: environment, workspace: request.workspace)
+        return try reportingCancellation(environment: environment, workspace: request.workspace) {
+            try triggerDocument(try runner.runSync(request), environment: environment, workspace: request.workspace)
+        }
+    }
+
+    /// Runs a job command; a cancelled job still prints a document: its id, `cancelled`, and
+    /// its history entries.
+    private static func reportingCancellation(environment: Environment, workspace: String,
+                                              _ body: () throws -> JSON) throws -> JSON
+    {
+        do {
+            return try body()
+        } catch JobError.cancelled(let jobId) {
+            let catalog = try Catalog(path: Layout(
+                dataDir: environment.dataDir, reportsDir: environment.reportsDir,
+                workspace: try WorkspaceID(workspace)).catalogPath)
+            let history = try HistoryDocument.build(
+                catalog: catalog, query: HistoryDocument.Query(limit: HistoryDocument.maxLimit, jobId: jobId))
+            return .object(JSONObject([
+                ("success", .bool(false)), ("jobId", .string(jobId)), ("status", .string(JobStatus.cancelled.rawValue)),
+                ("syncHistory", history.objectValue?["syncHistory"] ?? .array([])),
+            ]))
+        }
     }
 
     /// The trigger response of a finished job, with its history entries and where its
@@ -149,7 +173,9 @@ enum Commands {
         let runner = JobRunner(environment: environment, isInterrupted: { Signals.interrupted }) {
             logger.log($0)
         }
-        let estimatedItems = try runner.loadedItems(workspace: request.workspace, source: source, from: from, to: to)
+        let estimatedItems = try runner.loadedItems(
+            workspace: request.workspace, source: source, dataTypes: dataTypes.isEmpty ? source.dataTypes : dataTypes,
+            from: from, to: to)
         func response(_ id: String, _ status: String, _ duration: String) -> JSONObject {
             JSONObject([
                 ("success", .bool(status != JobStatus.failed.rawValue)), ("backfillId", .string(id)),
@@ -170,12 +196,14 @@ enum Commands {
             setsid()
             request.queuedJobId = queued
         }
-        let outcome = try runner.runBackfill(request)
-        let trigger = try triggerDocument(outcome, environment: environment, workspace: request.workspace)
-        var document = response(outcome.job.jobId, outcome.job.status.rawValue, outcome.estimatedDuration)
-        document["syncHistory"] = trigger.objectValue?["syncHistory"]
-        document["outputs"] = trigger.objectValue?["outputs"]
-        return .object(document)
+        return try reportingCancellation(environment: environment, workspace: request.workspace) {
+            let outcome = try runner.runBackfill(request)
+            let trigger = try triggerDocument(outcome, environment: environment, workspace: request.workspace)
+            var document = response(outcome.job.jobId, outcome.job.status.rawValue, outcome.estimatedDuration)
+            document["syncHistory"] = trigger.objectValue?["syncHistory"]
+            document["outputs"] = trigger.objectValue?["outputs"]
+            return .object(document)
+        }
     }
 
     /// A date or date-time option; nil when absent and not required.
@@ -207,8 +235,9 @@ enum Commands {
         let runner = JobRunner(environment: environment, isInterrupted: { Signals.interrupted }) {
             logger.log($0)
         }
-        return try triggerDocument(try runner.runReplay(request), environment: environment,
-                                   workspace: request.workspace)
+        return try reportingCancellation(environment: environment, workspace: request.workspace) {
+            try triggerDocument(try runner.runReplay(request), environment: environment, workspace: request.workspace)
+        }
     }
 
     // MARK: sentiment
@@ -231,13 +260,21 @@ enum Commands {
     /// Matches one address (and display name) against the workspace's clients, saying why.
     private static func match(_ arguments: Arguments) throws -> JSON {
         try arguments.check(allowed: common.union(["workspace", "name"]), positional: true)
-        guard arguments.positional.count == 1, let address = arguments.positional.first else {
+        guard arguments.positional.count == 1, var address = arguments.positional.first else {
             throw UsageError("match needs exactly one ADDRESS")
+        }
+        var name = arguments.options["name"]
+        // `Name <address>` as mail writes it: the name part is the display name.
+        if let open = address.lastIndex(of: "<"), address.hasSuffix(">") {
+            let display = String(address[..<open].drop { $0 == " " || $0 == "\"" }
+                .reversed().drop { $0 == " " || $0 == "\"" }.reversed())
+            if name == nil && !display.isEmpty { name = display }
+            address = String(address[address.index(after: open)..<address.index(before: address.endIndex)])
         }
         let environment = try environment(arguments)
         let workspace = try Workspace.open(try arguments.required("workspace"), environment: environment)
         let matcher = try workspace.clientMatcher(environment: environment)
-        return matcher.match(address: address, displayName: arguments.options["name"]).json
+        return matcher.match(address: address, displayName: name).json
     }
 
     // MARK: status, history, report
@@ -290,6 +327,8 @@ enum Commands {
         let environment = try environment(arguments)
         let workspace = try Workspace.open(try arguments.required("workspace"), environment: environment)
         try workspace.checkInputs(of: workspace.pipeline.connectedSources)
+        _ = try environment.sentimentAnalyzer()
+        _ = try workspace.clientMatcher(environment: environment)
         var sources = JSONObject()
         for source in workspace.pipeline.connectedSources {
             let inputs = workspace.pipeline.sources[source]?.inputs ?? []

@@ -31,6 +31,9 @@ enum InspectCommand {
     private static func inspect(_ arguments: Arguments, mode: Mode, print: (String) -> Void) throws -> Bool {
         guard !arguments.positional.isEmpty else { throw UsageError("inspect needs at least one FILE") }
         let timezone = arguments.options["timezone"]
+        if let timezone, !TimeZoneDatabase.system.knows(timezone) {
+            throw UsageError("--timezone '\(timezone.debugEscaped)' is not an IANA time zone known to this machine")
+        }
         var allRead = true
         for path in arguments.positional {
             guard FileSystem.exists(path), !FileSystem.isDirectory(path) else {

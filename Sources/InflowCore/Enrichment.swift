@@ -68,9 +68,10 @@ public struct Sentiment: Sendable, Equatable {
         self.neg = neg
     }
 
-    /// The compound mapped onto 0...1.
+    /// The compound mapped onto 0...1, rounded to five places (the compound has four), so
+    /// that no binary rounding noise shows in the files.
     public var score: Double {
-        (compound + 1) / 2
+        ((compound + 1) / 2 * 100_000).rounded() / 100_000
     }
 
     /// `{compound, pos, neu, neg, score}`.

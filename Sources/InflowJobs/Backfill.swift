@@ -44,6 +44,9 @@ struct BackfillChunk {
     let isLast: Bool
     /// The sources' counts so far, carried from chunk to chunk.
     var prior: [SourceName: JobSourceRecord] = [:]
+    /// This chunk's place among the backfill's, for progress.
+    var index = 0
+    var count = 1
 
     /// Whether a record of `dataType` dated `date` belongs to this chunk; undated records
     /// belong to no backfill.
@@ -69,6 +72,10 @@ struct BackfillChunk {
         let last = chunks.removeLast()
         chunks.append(BackfillChunk(month: last.month, from: last.from, to: last.to, dataTypes: dataTypes,
                                     isFirst: last.isFirst, isLast: true))
+        for index in chunks.indices {
+            chunks[index].index = index
+            chunks[index].count = chunks.count
+        }
         return chunks
     }
 }

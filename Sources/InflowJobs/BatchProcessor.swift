@@ -68,7 +68,6 @@ struct BatchProcessor: Sendable {
     struct Outcome {
         var records: [Parsed] = []
         var rejects: [Reject] = []
-        var attachmentErrors = 0
     }
 
     let matcher: ClientMatcher
@@ -135,7 +134,6 @@ struct BatchProcessor: Sendable {
             outcome.rejects.append(reject(item, failure.reason))
         case .success(let email):
             let enrichment = enrich(email)
-            outcome.attachmentErrors = email.attachments.filter { $0.error != nil }.count
             let parseLine = email.json.serialized()
             var enriched = email
             enriched.enrichment = enrichment

@@ -37,6 +37,9 @@ struct ExtractStep {
     let runDir: String
     let catalog: Catalog
     let quick: Bool
+    /// Whether rejects are written; a backfill reads its inputs once per month and keeps them
+    /// once.
+    var keepsRejects = true
 
     /// Extracts every input of a source, writing the extract files and handing each new item
     /// to `deliver` in input order.
@@ -74,12 +77,12 @@ struct ExtractStep {
             }
             summary.files += 1
             let print = try FileFingerprint.of(path: input.path)
-            summary.fingerprints.append(InputFingerprint(
-                source: source, path: input.path, size: print.size, sha256: print.sha256))
             if quick, let known = try catalog.fingerprint(source: source, path: input.path),
                 known.size == print.size, known.sha256 == print.sha256
             {
                 summary.filesUnchanged += 1
+                summary.fingerprints.append(InputFingerprint(
+                    source: source, path: input.path, size: print.size, sha256: print.sha256))
                 continue
             }
 
@@ -96,10 +99,21 @@ struct ExtractStep {
             }
             summary.ignored += result.ignored.count
             ignoredNames += result.ignored.map { Path.basename($0.entry) }
+            unreadableEntries += result.failedEntries.count
+
+            // A file read to its end is not read again by a quick sync while it stays the
+            // same; one that failed is, so its fault is reported again.
+            if result.failure == nil && result.failedEntries.isEmpty {
+                summary.fingerprints.append(InputFingerprint(
+                    source: source, path: input.path, size: print.size, sha256: print.sha256))
+            }
+            guard keepsRejects else {
+                if let failure = result.failure { unreadableFiles.append(failure.description) }
+                continue
+            }
             for reject in result.rejects {
                 try output(reject.dataType).reject(reject)
             }
-            unreadableEntries += result.failedEntries.count
             for failed in result.failedEntries {
                 try output(.emails).reject(Reject(
                     source: source, dataType: .emails,

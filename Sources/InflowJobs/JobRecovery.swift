@@ -29,10 +29,17 @@ public enum JobRecovery {
             marked.append(stale.jobId)
         }
         for var waiting in try catalog.jobs(statuses: [.queued]) where waiting.pid > 0 && !isAlive(waiting.pid) {
+            let reason = "the background process for it (pid \(waiting.pid)) ended before the job started"
             waiting.status = .failed
             waiting.completedAt = now
-            waiting.error = "the background process for it (pid \(waiting.pid)) ended before the job started"
+            waiting.error = reason
             try catalog.save(waiting)
+            for var source in try catalog.sources(ofJob: waiting.jobId) {
+                source.status = "failed"
+                source.completedAt = now
+                source.errors.append(JobIssue(kind: "job", message: reason, count: 1, severity: "error"))
+                try catalog.save(source)
+            }
             marked.append(waiting.jobId)
         }
         return marked

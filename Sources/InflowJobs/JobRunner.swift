@@ -124,7 +124,8 @@ public final class JobRunner: Sendable {
             seconds: try Throughput.estimatedSeconds(catalog: catalog, kind: .replay))
         let run = SyncRun(workspace: workspace, catalog: catalog, job: job, sources: sources,
                           environment: environment, sentiment: sentiment, matcher: matcher,
-                          isInterrupted: isInterrupted, mode: .replay(runDir: past.runDir, from: request.from),
+                          isInterrupted: isInterrupted,
+                          mode: .replay(jobId: past.jobId, runDir: past.runDir, from: request.from),
                           observer: observer)
         observer(JobEvent(.info, "replay started", [
             ("job", jobId), ("replayOf", past.jobId), ("from", request.from.rawValue),
@@ -215,17 +216,27 @@ public final class JobRunner: Sendable {
             jobId: jobId, kind: .backfill, syncType: .full, status: .queued, sources: sources,
             triggeredBy: request.triggeredBy, startedAt: environment.now, pid: 0, fence: 0, runDir: "")
         try catalog.save(job)
+        for source in sources { try catalog.save(JobSourceRecord(jobId: jobId, source: source)) }
         return (job, busy)
     }
 
     /// The items of a source already loaded in a range, as a backfill's estimate of its work.
-    public func loadedItems(workspace name: String, source: SourceName, from: Timestamp, to: Timestamp) throws -> Int {
+    public func loadedItems(workspace name: String, source: SourceName, dataTypes: [DataType], from: Timestamp,
+                            to: Timestamp) throws -> Int
+    {
         let workspace = try Workspace.open(name, environment: environment)
         guard FileSystem.exists(workspace.layout.catalogPath) else { return 0 }
-        let rows = try Catalog(path: workspace.layout.catalogPath).database.query(
-            "SELECT COUNT(*) FROM items WHERE source = ?1 AND item_date >= ?2 AND item_date < ?3",
-            [.text(source.rawValue), .integer(from.millis), .integer(to.millis)])
-        return Int(rows.first?.first?.integer ?? 0)
+        let catalog = try Catalog(path: workspace.layout.catalogPath)
+        var total = 0
+        for type in dataTypes {
+            let rows = try catalog.database.query(
+                """
+                SELECT COUNT(*) FROM items WHERE source = ?1 AND data_type = ?2 AND item_date >= ?3
+                    AND item_date < ?4
+                """, [.text(source.rawValue), .text(type.rawValue), .integer(from.millis), .integer(to.millis)])
+            total += Int(rows.first?.first?.integer ?? 0)
+        }
+        return total
     }
 
     /// Checks a sync request as `runSync` would and records it as a queued job, for a process
@@ -256,6 +267,7 @@ public final class JobRunner: Sendable {
             jobId: jobId, kind: .sync, syncType: request.syncType, status: .queued, sources: sources,
             triggeredBy: request.triggeredBy, startedAt: environment.now, pid: 0, fence: 0, runDir: "")
         try catalog.save(job)
+        for source in sources { try catalog.save(JobSourceRecord(jobId: jobId, source: source)) }
         let estimate = DurationText.estimate(seconds: try Throughput.estimatedSeconds(catalog: catalog, kind: .sync))
         return (job, busy, estimate)
     }

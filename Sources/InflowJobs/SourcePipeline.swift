@@ -109,7 +109,6 @@ final class SourcePipeline {
             for reject in outcome.rejects where keepsRejects {
                 try output.parse.reject(reject)
             }
-            summary.attachmentErrors += outcome.attachmentErrors
             for record in outcome.records {
                 try write(record)
             }
@@ -125,6 +124,7 @@ final class SourcePipeline {
         summary.enriched += 1
         switch record {
         case .email(var email, let parseLine, let enrichment, let enrichLine):
+            summary.attachmentErrors += email.attachments.filter { $0.error != nil }.count
             let output = try files(.emails)
             try output.parse.records.writeLine(parseLine[...])
             email.threadId = try ThreadResolver.threadId(for: email, lookup: threads)

@@ -12,7 +12,7 @@ final class SyncRun {
         case sync
         /// A past job's stage files: its extract files (`from: .parse`) or its parse files
         /// (`from: .enrich`).
-        case replay(runDir: String, from: Stage)
+        case replay(jobId: String, runDir: String, from: Stage)
         /// One month of a backfill: the sources' inputs, keeping only what is dated in it.
         case backfill(BackfillChunk)
     }
@@ -75,8 +75,8 @@ final class SyncRun {
         return nil
     }
 
-    private var replayOf: (runDir: String, from: Stage)? {
-        if case .replay(let runDir, let from) = mode { return (runDir, from) }
+    private var replayOf: (jobId: String, runDir: String, from: Stage)? {
+        if case .replay(let jobId, let runDir, let from) = mode { return (jobId, runDir, from) }
         return nil
     }
 
@@ -103,7 +103,10 @@ final class SyncRun {
             try checkpoint()
             try commit(loaders, threads: threads, facts: facts)
         } catch JobError.cancelled {
-            try stop(as: .cancelled, reason: "cancelled before it finished; nothing it read was loaded")
+            let reason = job.kind == .backfill
+                ? "cancelled before it finished; the months it had finished stay loaded"
+                : "cancelled before it finished; nothing it read was loaded"
+            try stop(as: .cancelled, reason: reason)
         } catch {
             try stop(as: .failed, reason: String(describing: error))
         }
@@ -131,7 +134,8 @@ final class SyncRun {
         if isInterrupted() { throw JobError.cancelled(jobId: job.jobId) }
         if itemBoundary { return }
         if try catalog.isCancelRequested(job.jobId) { throw JobError.cancelled(jobId: job.jobId) }
-        let done = (Double(currentSource.index) + currentSource.fraction) / Double(max(1, sources.count))
+        var done = (Double(currentSource.index) + currentSource.fraction) / Double(max(1, sources.count))
+        if let chunk { done = (Double(chunk.index) + done) / Double(chunk.count) }
         job.progress = min(95, Int(done * 90))
         try catalog.save(job)
         let seen = records.values.reduce(0) { $0 + $1.itemsSeen }
@@ -154,8 +158,9 @@ final class SyncRun {
         record.startedAt = record.startedAt ?? environment.now
         try catalog.save(record)
 
-        let extract = ExtractStep(layout: layout, runDir: runDir, catalog: catalog,
+        var extract = ExtractStep(layout: layout, runDir: runDir, catalog: catalog,
                                   quick: job.kind == .sync && job.syncType == .quick)
+        extract.keepsRejects = chunk?.isFirst ?? true
         let processor = BatchProcessor(
             matcher: matcher, sentiment: sentiment,
             defaultTimeZone: workspace.pipeline.sources[source]?.timezone,
@@ -183,7 +188,7 @@ final class SyncRun {
                     try checkpoint(itemBoundary: true)
                     try pipeline.accept(item)
                 }
-            case .replay(let runDir, let from):
+            case .replay(_, let runDir, let from):
                 extracted = try ReplayFeed(layout: layout, runDir: runDir, from: from).run(source: source) { input in
                     try checkpoint(itemBoundary: true)
                     try pipeline.accept(input)
@@ -199,7 +204,9 @@ final class SyncRun {
             extracted.rejected = 0
             extracted.issues = []
         }
-        record.totalItems = parsed.parsed + parsed.rejected + extracted.rejected + extracted.skippedAsLoaded
+        // A backfill's total is not known until its last month is done.
+        record.totalItems = chunk == nil
+            ? parsed.parsed + parsed.rejected + extracted.rejected + extracted.skippedAsLoaded : nil
         record.counts.unchanged += extracted.skippedAsLoaded
         record.counts.skipped += extracted.rejected + parsed.rejected
         record.errors += extracted.issues
@@ -340,7 +347,7 @@ final class SyncRun {
         let more = chunk.map { !$0.isLast } ?? false
         job.status = failed ? .failed : more ? .running : .completed
         job.completedAt = more && !failed ? nil : now
-        job.progress = more ? job.progress : 100
+        job.progress = more ? min(95, (chunk!.index + 1) * 90 / chunk!.count) : 100
         if failed { job.error = "a source could not be read" }
         try FileSystem.syncAll(under: layout.workspaceDir)
         FailPoint.beforeCommit.hit()
@@ -451,13 +458,13 @@ final class SyncRun {
         }
         let manifest = JSON.object(JSONObject([
             ("jobId", .string(job.jobId)), ("workspace", .string(layout.workspace.value)),
+            ("replayOf", replayOf.map { JSON.string($0.jobId) } ?? .null),
             ("kind", .string(job.kind.rawValue)), ("syncType", .string(job.syncType.rawValue)),
             ("status", .string(job.status.rawValue)), ("triggeredBy", .string(job.triggeredBy)),
             ("startedAt", .string(job.startedAt.iso8601)), ("completedAt", JSON(job.completedAt?.iso8601)),
             ("fence", .int(job.fence)), ("error", JSON(job.error)),
             ("params", .object(JSONObject([
                 ("sources", .strings(sources.map(\.rawValue))), ("pipeline", .string(workspace.pipelineFile)),
-                ("replayOf", replayOf.map { JSON.string($0.runDir) } ?? .null),
                 ("replayFrom", replayOf.map { JSON.string($0.from.rawValue) } ?? .null),
             ]))),
             ("stages", .object(stageLog)), ("sources", .object(sourcesJSON)),

@@ -1,5 +1,6 @@
 public import InflowCore
 public import InflowEnrich
+import InflowParse
 public import InflowStore
 
 /// Where a command finds things: the data, reports and pipelines folders, and the clock.
@@ -102,11 +103,18 @@ public struct Workspace: Sendable {
         }
     }
 
-    /// Checks that every input of the given sources exists (a folder, or a single file).
+    /// Checks that every input of the given sources exists (a folder, or a single file) and
+    /// that their time zones are known.
     ///
-    /// - Throws: `JobError.badInput` naming the first missing input and its source.
+    /// - Throws: `JobError.badInput` naming the first missing input or unknown zone and its
+    ///   source.
     public func checkInputs(of sources: [SourceName]) throws {
         for source in sources {
+            if let zone = pipeline.sources[source]?.timezone, !TimeZoneDatabase.system.knows(zone) {
+                throw JobError.badInput(
+                    "\(pipelineFile): sources.\(source.rawValue).timezone: '\(zone.debugEscaped)' is not an IANA "
+                        + "time zone known to this machine (the tzdata package)")
+            }
             for input in pipeline.sources[source]?.inputs ?? [] where !FileSystem.exists(input) {
                 throw JobError.badInput(
                     "\(pipelineFile): sources.\(source.rawValue).inputs: \(input) does not exist")

@@ -1,8 +1,8 @@
 public import InflowCore
 public import InflowStore
 
-/// The status document: the current (or asked-for) job with per-source progress, and the most
-/// recent finished jobs.
+/// The status document: the current (or asked-for) job with per-source progress, the most
+/// recent finished jobs, and the jobs queued behind the current one (oldest first).
 public enum StatusDocument {
     /// How many finished jobs `recentJobs` lists.
     public static let recentCount = 5
@@ -17,12 +17,20 @@ public enum StatusDocument {
         if let jobId {
             current = try catalog.job(jobId)
         } else {
-            current = try catalog.jobs(statuses: [.running, .started, .queued], limit: 1).first
+            current = try catalog.jobs(statuses: [.running, .started], limit: 1).first
+                ?? catalog.jobs(statuses: [.queued], limit: 1).first
         }
         let recent = try catalog.jobs(statuses: [.completed, .failed, .cancelled], limit: recentCount)
+        let queued = try catalog.jobs(statuses: [.queued], limit: 100).filter { $0.jobId != current?.jobId }
         return .object(JSONObject([
             ("currentJob", try current.map { try currentJob($0, catalog: catalog, now: now) } ?? .null),
             ("recentJobs", .array(try recent.map { try recentJob($0, catalog: catalog) })),
+            ("queuedJobs", .array(queued.reversed().map { job in
+                .object(JSONObject([
+                    ("jobId", .string(job.jobId)), ("status", .string(job.status.rawValue)),
+                    ("queuedAt", .string(job.startedAt.iso8601)),
+                ]))
+            })),
         ]))
     }
 

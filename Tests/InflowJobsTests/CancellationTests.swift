@@ -110,7 +110,10 @@ import Testing
         let queued = try runner.queueSync(SyncRequest(workspace: "example.com"))
         try runner.assign(queued.job.jobId, to: 999_999, workspace: "example.com")
         let history = try #require(fixture.inflow("history", "--workspace", "example.com").document)
-        #expect(history.array("syncHistory").isEmpty)
+        let entry = try #require(history.array("syncHistory").first?.objectValue)
+        #expect(entry.string("status") == "failed")
+        #expect(entry.array("errors").first?.objectValue?.string("message")
+            == "the background process for it (pid 999999) ended before the job started")
         let status = try #require(fixture.inflow("status", "--workspace", "example.com").document)
         #expect(status["currentJob"] == .null)
         let recent = status.array("recentJobs").first?.objectValue

@@ -75,7 +75,7 @@ import Testing
         #expect(sentiment.double("compound") == -0.4767)
         #expect(sentiment.double("neg") == 0.279)
         #expect(sentiment.double("neu") == 0.721)
-        #expect(sentiment.double("score") == (1 - 0.4767) / 2)
+        #expect(sentiment.double("score") == 0.26165)
         #expect(email.object("client")?.string("id") == "acme")
         #expect(email.object("client")?.string("matchedBy") == "domain")
         #expect(email.object("client")?.double("confidence") == 0.95)

@@ -22,6 +22,11 @@ public struct TimeZoneDatabase: Sendable {
     /// A globally unique TZID (`/freeassociation.sourceforge.net/Tzfile/Europe/Berlin`,
     /// `/mozilla.org/20070129_1/America/New_York`) is tried without its leading path parts
     /// until an IANA name is left.
+    /// Whether the database has a zone of this IANA name (`Europe/Berlin`).
+    public func knows(_ name: String) -> Bool {
+        zone(named: name) != nil
+    }
+
     func zone(named name: String) -> ZoneRules? {
         var parts = name.split(separator: "/", omittingEmptySubsequences: false)
         if parts.first == "" { parts.removeFirst() }
