@@ -280,8 +280,8 @@ enum Commands {
     // MARK: status, history, report
 
     /// The workspace's catalog for a command that only reads: an empty one in memory when the
-    /// workspace has never run, so that reading creates no files; jobs left running by a dead
-    /// process are marked failed first when no job holds the workspace.
+    /// workspace has never run, so that reading creates no files. When no job holds the
+    /// workspace, what a crash left behind is repaired first (see `JobRecovery.recoverIfIdle`).
     private static func openCatalog(_ arguments: Arguments) throws -> (Catalog, Workspace, Environment) {
         let environment = try environment(arguments)
         let workspace = try Workspace.open(try arguments.required("workspace"), environment: environment)
@@ -289,7 +289,7 @@ enum Commands {
             return (try Catalog(path: ":memory:"), workspace, environment)
         }
         let catalog = try Catalog(path: workspace.layout.catalogPath)
-        try JobRecovery.markAbandonedIfIdle(layout: workspace.layout, catalog: catalog, now: environment.now)
+        try JobRecovery.recoverIfIdle(layout: workspace.layout, catalog: catalog, now: environment.now)
         return (catalog, workspace, environment)
     }
 

@@ -60,6 +60,16 @@ struct ExtractStep {
         var unreadableFiles: [String] = []
         var ignoredNames: [String] = []
         var unreadableEntries = 0
+        var ignoredList: JSONLinesWriter?
+        func listIgnored(_ file: String, entry: String?, reason: String) throws {
+            if ignoredList == nil {
+                let path = "\(runDir)/\(Stage.extract.rawValue)/\(source.rawValue)/ignored.jsonl.zst"
+                ignoredList = try JSONLinesWriter(path: path, background: false)
+            }
+            try ignoredList?.write(.object(JSONObject([
+                ("file", .string(file)), ("entry", JSON(entry)), ("reason", .string(reason)),
+            ])))
+        }
 
         let extractor = SourceExtractor(source: source)
         let inputs = try InputScanner.scan(folders)
@@ -70,9 +80,10 @@ struct ExtractStep {
                 doneBytes += input.size
                 progress(Double(doneBytes) / Double(totalBytes))
             }
-            if case .ignored = input.kind {
+            if case .ignored(let reason) = input.kind {
                 summary.ignored += 1
                 ignoredNames.append(Path.basename(input.path))
+                if keepsRejects { try listIgnored(input.path, entry: nil, reason: reason) }
                 continue
             }
             summary.files += 1
@@ -99,6 +110,9 @@ struct ExtractStep {
             }
             summary.ignored += result.ignored.count
             ignoredNames += result.ignored.map { Path.basename($0.entry) }
+            for skipped in result.ignored where keepsRejects {
+                try listIgnored(input.path, entry: skipped.entry, reason: skipped.reason)
+            }
             unreadableEntries += result.failedEntries.count
 
             // A file read to its end is not read again by a quick sync while it stays the
@@ -128,6 +142,7 @@ struct ExtractStep {
             }
         }
 
+        try ignoredList?.commit()
         let allUnreadable = !unreadableFiles.isEmpty && unreadableFiles.count == summary.files
         var rejectCount = 0
         for dataType in outputs.keys.sorted() {
@@ -142,7 +157,9 @@ struct ExtractStep {
         if summary.ignored > 0 {
             let names = ignoredNames.prefix(3).joined(separator: ", ")
             summary.issues.append(JobIssue(
-                kind: "extract", message: "files and archive entries that hold no data were ignored (\(names))",
+                kind: "extract",
+                message: "files and archive entries that hold no data were ignored (\(names)); "
+                    + "each is listed with its reason in extract/\(source.rawValue)/ignored.jsonl.zst",
                 count: summary.ignored, severity: "info"))
         }
         if allUnreadable {

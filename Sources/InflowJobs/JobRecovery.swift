@@ -51,11 +51,14 @@ public enum JobRecovery {
         pid > 0 && (kill(pid, 0) == 0 || errno != ESRCH)
     }
 
-    /// Marks abandoned jobs failed when no process holds the workspace lock; does nothing
-    /// while a job runs. Lets read-only commands show the truth about a crashed job.
-    public static func markAbandonedIfIdle(layout: Layout, catalog: Catalog, now: Timestamp) throws {
+    /// When no process holds the workspace lock, marks abandoned jobs failed and puts the
+    /// table links back in line with the catalog; does nothing while a job runs. Lets
+    /// read-only commands show the truth after a crash, and repairs tables a crash left
+    /// between two link swaps without waiting for the next job.
+    public static func recoverIfIdle(layout: Layout, catalog: Catalog, now: Timestamp) throws {
         guard let lock = try? WorkspaceLock(path: layout.lockPath, wait: false) else { return }
         defer { lock.release() }
         try markAbandoned(catalog: catalog, now: now)
+        try Tables(layout: layout).recover(committed: try catalog.currentSnapshots())
     }
 }

@@ -191,4 +191,18 @@ import Testing
         let errors = run.document?.array("syncHistory").first?.objectValue?.array("errors") ?? []
         #expect(!errors.contains { $0.objectValue?.string("kind") == "ledger" })
     }
+
+    @Test func filesThatHoldNoDataAreListedWithTheirReason() throws {
+        let fixture = try WorkspaceFixture()
+        try fixture.writeInput("a.mbox", threeMessages)
+        try fixture.writeInput("notes/index.html", "<html>not mail</html>\n")
+        let run = fixture.inflow("run", "--workspace", "example.com")
+        let runDir = try #require(run.document?.object("outputs")?.string("runDir"))
+        let ignored = try fixture.stageRows(runDir, "extract/google/ignored.jsonl.zst")
+        #expect(ignored.map { $0.string("file") } == [fixture.inputs + "/notes/index.html"])
+        #expect(ignored.first?.string("reason") == "an index page")
+        let info = run.document?.array("syncHistory").first?.objectValue?.array("errors").first?.objectValue
+        #expect(info?.string("severity") == "info")
+        #expect(info?.int("count") == 1)
+    }
 }

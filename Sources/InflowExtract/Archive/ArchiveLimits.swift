@@ -22,11 +22,11 @@ public struct ArchiveLimits: Sendable, Equatable {
     /// stop a zip bomb made with deflate; 100 does, after a few MiB.
     public static let maxRatio: Int64 = 100
 
-    /// The default highest compression ratio of a mailbox entry: 1000 to 1. A mailbox is
-    /// streamed, never held whole, and mail of near-identical notifications can compress far
-    /// better than one calendar; bzip2 and xz bombs (a million to one) stop here, deflate
-    /// ones at `maxTotalBytes`.
-    public static let maxMailboxRatio: Int64 = 1000
+    /// The default highest compression ratio of a mailbox entry: 200 to 1. A mailbox is
+    /// streamed, never held whole, and mail of near-identical notifications compresses far
+    /// better than one calendar, but real mail stays well under 100 to 1; deflate cannot go
+    /// past about 1032 to 1, so a higher limit would let a deflate bomb through.
+    public static let maxMailboxRatio: Int64 = 200
 
     /// The default size below which the ratio is not checked: 1 MiB, so that tiny entries
     /// packed in one compressed block pass.
