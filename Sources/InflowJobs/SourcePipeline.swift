@@ -20,8 +20,6 @@ final class SourcePipeline {
         var enriched = 0
         /// The rejects by reason, for history.
         var issues: [JobIssue] = []
-        /// The data types that have parse and enrich files.
-        var dataTypes: [DataType] = []
         /// Records parsed by the UTC day that places them (their partition date).
         var seenByDay: [String: Int] = [:]
     }
@@ -84,7 +82,6 @@ final class SourcePipeline {
             issues += files.parse.issues(kind: "parse", severity: "warning")
         }
         summary.issues = issues
-        summary.dataTypes = outputs.keys.sorted()
         return summary
     }
 
