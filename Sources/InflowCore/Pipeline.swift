@@ -34,6 +34,7 @@ public struct PipelineError: Error, CustomStringConvertible, Equatable {
     public let file: String
     public let reason: String
 
+    /// Creates an error naming the pipeline file and what is wrong in it.
     public init(file: String, reason: String) {
         self.file = file
         self.reason = reason
