@@ -158,9 +158,34 @@ final class SyncRun {
         record.startedAt = record.startedAt ?? environment.now
         try catalog.save(record)
 
-        var extract = ExtractStep(layout: layout, runDir: runDir, catalog: catalog,
-                                  quick: job.kind == .sync && job.syncType == .quick)
-        extract.keepsRejects = chunk?.isFirst ?? true
+        var (extracted, parsed) = try timed("stages.\(source.rawValue)") {
+            try runStages(source, threads: threads)
+        }
+        fingerprints += extracted.fingerprints
+        if extracted.failedFiles == 0 { completelyRead.insert(source) }
+        if chunk?.isFirst == false {
+            // A backfill reads its inputs once per month; their rejects count in the first.
+            extracted.rejected = 0
+            extracted.issues = []
+        }
+        account(extracted, parsed, into: &record)
+        logStages(source, extracted, parsed)
+
+        if let reason = extracted.unreadable {
+            record.status = "failed"
+            record.completedAt = environment.now
+            record.errors.append(JobIssue(kind: "extract", message: reason, count: 1, severity: "error"))
+            observer(JobEvent(.error, "source could not be read", [("source", source.rawValue),
+                                                                    ("reason", reason)]))
+        }
+        records[source] = record
+        try catalog.save(record)
+    }
+
+    /// Extract (or a replay's feed), parse and enrich of one source in one pass.
+    private func runStages(_ source: SourceName, threads: ThreadIndex) throws
+        -> (ExtractStep.Summary, SourcePipeline.Summary)
+    {
         let processor = BatchProcessor(
             matcher: matcher, sentiment: sentiment,
             defaultTimeZone: workspace.pipeline.sources[source]?.timezone,
@@ -177,52 +202,58 @@ final class SyncRun {
             try catalog.save(records[source]!)
             try checkpoint()
         }
-        let inputs = workspace.pipeline.sources[source]?.inputs ?? []
-        var (extracted, parsed) = try timed("stages.\(source.rawValue)") {
-            let extracted: ExtractStep.Summary
-            switch mode {
-            case .sync, .backfill:
-                extracted = try extract.run(
-                    source: source, folders: inputs, progress: { currentSource.fraction = $0 }
-                ) { item in
-                    try checkpoint(itemBoundary: true)
-                    try pipeline.accept(item)
-                }
-            case .replay(_, let runDir, let from):
-                extracted = try ReplayFeed(layout: layout, runDir: runDir, from: from).run(source: source) { input in
-                    try checkpoint(itemBoundary: true)
-                    try pipeline.accept(input)
-                }
+
+        let extracted: ExtractStep.Summary
+        switch mode {
+        case .sync, .backfill:
+            var extract = ExtractStep(layout: layout, runDir: runDir, catalog: catalog,
+                                      quick: job.kind == .sync && job.syncType == .quick)
+            extract.keepsRejects = chunk?.isFirst ?? true
+            let inputs = workspace.pipeline.sources[source]?.inputs ?? []
+            extracted = try extract.run(
+                source: source, folders: inputs, progress: { currentSource.fraction = $0 }
+            ) { item in
+                try checkpoint(itemBoundary: true)
+                try pipeline.accept(item)
             }
-            return (extracted, try pipeline.finish())
+        case .replay(_, let runDir, let from):
+            extracted = try ReplayFeed(layout: layout, runDir: runDir, from: from).run(source: source) { input in
+                try checkpoint(itemBoundary: true)
+                try pipeline.accept(input)
+            }
         }
-        record.itemsSeen = parsed.parsed + parsed.rejected
-        fingerprints += extracted.fingerprints
-        if extracted.failedFiles == 0 { completelyRead.insert(source) }
-        if chunk?.isFirst == false {
-            // A backfill reads its inputs once per month; their rejects count in the first.
-            extracted.rejected = 0
-            extracted.issues = []
-        }
-        // A backfill's total is not known until its last month is done.
-        record.totalItems = chunk == nil
-            ? parsed.parsed + parsed.rejected + extracted.rejected + extracted.skippedAsLoaded : nil
-        record.counts.unchanged += extracted.skippedAsLoaded
-        record.counts.skipped += extracted.rejected + parsed.rejected
-        record.errors += extracted.issues
-        record.errors += parsed.issues
-        for (day, count) in parsed.seenByDay {
-            ledger[source, default: [:]][day, default: Ledger.Row()].seen += count
-        }
+        return (extracted, try pipeline.finish())
+    }
+
+    /// Adds what the stages did to a source's counts, errors and ledger.
+    private func account(_ extracted: ExtractStep.Summary, _ parsed: SourcePipeline.Summary,
+                         into record: inout JobSourceRecord)
+    {
+        let source = record.source
         let rejected = extracted.rejected + parsed.rejected
-        ledger[source, default: [:]][Ledger.undated, default: Ledger.Row()].seen += rejected
-            + extracted.skippedAsLoaded
-        ledger[source, default: [:]][Ledger.undated, default: Ledger.Row()].rejected += rejected
-        ledger[source, default: [:]][Ledger.undated, default: Ledger.Row()].unchanged += extracted.skippedAsLoaded
+        record.itemsSeen = parsed.parsed + parsed.rejected
+        // A backfill's total is not known until its last month is done.
+        record.totalItems = chunk == nil ? parsed.parsed + rejected + extracted.skippedAsLoaded : nil
+        record.counts.unchanged += extracted.skippedAsLoaded
+        record.counts.skipped += rejected
+        record.errors += extracted.issues + parsed.issues
         if parsed.attachmentErrors > 0 {
             record.errors.append(JobIssue(kind: "attachment", message: "attachments that would not decode",
                                           count: parsed.attachmentErrors, severity: "warning"))
         }
+
+        for (day, count) in parsed.seenByDay {
+            ledger[source, default: [:]][day, default: Ledger.Row()].seen += count
+        }
+        var undated = ledger[source, default: [:]][Ledger.undated] ?? Ledger.Row()
+        undated.seen += rejected + extracted.skippedAsLoaded
+        undated.rejected += rejected
+        undated.unchanged += extracted.skippedAsLoaded
+        ledger[source, default: [:]][Ledger.undated] = undated
+    }
+
+    /// Logs what the stages did and keeps it for the manifest.
+    private func logStages(_ source: SourceName, _ extracted: ExtractStep.Summary, _ parsed: SourcePipeline.Summary) {
         log(source, "extract, parse and enrich", [
             ("files", "\(extracted.files)"), ("files.unchanged", "\(extracted.filesUnchanged)"),
             ("files.ignored", "\(extracted.ignored)"), ("items", "\(extracted.items)"),
@@ -236,15 +267,6 @@ final class SyncRun {
             ("extractRejected", .int(Int64(extracted.rejected))), ("parsed", .int(Int64(parsed.parsed))),
             ("parseRejected", .int(Int64(parsed.rejected))), ("enriched", .int(Int64(parsed.enriched))),
         ]))
-        if let reason = extracted.unreadable {
-            record.status = "failed"
-            record.completedAt = environment.now
-            record.errors.append(JobIssue(kind: "extract", message: reason, count: 1, severity: "error"))
-            observer(JobEvent(.error, "source could not be read", [("source", source.rawValue),
-                                                                    ("reason", reason)]))
-        }
-        records[source] = record
-        try catalog.save(record)
     }
 
     // MARK: Load and commit
