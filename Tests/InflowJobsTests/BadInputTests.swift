@@ -5,25 +5,15 @@ import Testing
 
 /// Bad input gets one line and the right exit code, and leaves earlier tables as they were.
 @Suite struct BadInputTests {
-    private func loadedFixture() throws -> WorkspaceFixture {
-        let fixture = try WorkspaceFixture()
-        try fixture.writeInput("all.mbox", Mail.mbox([
-            Mail.message(id: "a@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "Kept",
-                         date: "Mon, 5 Jan 2026 09:00:00 +0000"),
-        ]))
-        #expect(fixture.inflow("run", "--workspace", "example.com").code == 0)
-        return fixture
-    }
-
     @Test func unknownWorkspaceIsBadInput() throws {
-        let fixture = try loadedFixture()
+        let fixture = try WorkspaceFixture.loaded()
         #expect(fixture.inflow("run", "--workspace", "other.com").code == 2)
         #expect(fixture.inflow("run", "--workspace", "../etc").code == 2)
         #expect(fixture.inflow("status", "--workspace", "Nope.com").code == 2)
     }
 
     @Test func malformedPipelineIsBadInputAndTablesStay() throws {
-        let fixture = try loadedFixture()
+        let fixture = try WorkspaceFixture.loaded()
         try fixture.writePipeline(#"{"workspace": "example.com", "ownDomains": ["example.com"], "sorces": {}}"#)
         #expect(fixture.inflow("run", "--workspace", "example.com").code == 2)
         try fixture.writePipeline("{not json")
@@ -32,14 +22,14 @@ import Testing
     }
 
     @Test func missingInputFolderIsBadInputAndTablesStay() throws {
-        let fixture = try loadedFixture()
+        let fixture = try WorkspaceFixture.loaded()
         try FileManager.default.removeItem(atPath: fixture.inputs)
         #expect(fixture.inflow("run", "--workspace", "example.com").code == 2)
         #expect(try fixture.table() == ["a@acme.test": "Kept"])
     }
 
     @Test func aSourceWithOnlyUnreadableInputsFailsTheJob() throws {
-        let fixture = try loadedFixture()
+        let fixture = try WorkspaceFixture.loaded()
         try FileManager.default.removeItem(atPath: fixture.inputs + "/all.mbox")
         try fixture.writeInput("broken.mbox", "this is not a mailbox at all\n")
         let run = fixture.inflow("run", "--workspace", "example.com", "--sync-type", "full")
@@ -51,7 +41,7 @@ import Testing
     }
 
     @Test func aBadFileBesideGoodOnesIsRejectedAndTheRestLoads() throws {
-        let fixture = try loadedFixture()
+        let fixture = try WorkspaceFixture.loaded()
         try fixture.writeInput("z-broken.mbox", "this is not a mailbox at all\n")
         try fixture.writeInput("new.eml", Mail.message(
             id: "n@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "New",
@@ -65,7 +55,7 @@ import Testing
     }
 
     @Test func busyWorkspaceExitsThree() throws {
-        let fixture = try loadedFixture()
+        let fixture = try WorkspaceFixture.loaded()
         let lock = try WorkspaceLock(path: fixture.data + "/example.com/.lock", wait: false)
         #expect(fixture.inflow("run", "--workspace", "example.com").code == 3)
         lock.release()
@@ -84,7 +74,7 @@ import Testing
         ["run"],
     ])
     func badUsageExitsTwo(words: [String]) throws {
-        let fixture = try loadedFixture()
+        let fixture = try WorkspaceFixture.loaded()
         var output = ""
         let arguments = words + ["--data-dir", fixture.data, "--pipelines-dir", fixture.pipelines,
                                  "--reports-dir", fixture.reports]

@@ -13,18 +13,8 @@ import Testing
         Environment(dataDir: fixture.data, reportsDir: fixture.reports, pipelinesDir: fixture.pipelines)
     }
 
-    private func loaded() throws -> WorkspaceFixture {
-        let fixture = try WorkspaceFixture()
-        try fixture.writeInput("a.mbox", Mail.mbox([
-            Mail.message(id: "a@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "Kept",
-                         date: "Mon, 5 Jan 2026 09:00:00 +0000"),
-        ]))
-        #expect(fixture.inflow("run", "--workspace", "example.com").code == 0)
-        return fixture
-    }
-
     @Test func anInterruptedJobEndsCancelledAndLoadsNothing() throws {
-        let fixture = try loaded()
+        let fixture = try WorkspaceFixture.loaded(file: "a.mbox")
         try fixture.writeInput("b.mbox", Mail.mbox((0..<5).map { index in
             Mail.message(id: "n\(index)@acme.test", from: "p@acme.test", to: "alice@example.com",
                          subject: "New \(index)", date: "Mon, 5 Jan 2026 10:00:00 +0000")
@@ -45,7 +35,7 @@ import Testing
     }
 
     @Test func aJobLeftRunningByADeadProcessIsMarkedFailedWithTheReason() throws {
-        let fixture = try loaded()
+        let fixture = try WorkspaceFixture.loaded(file: "a.mbox")
         let catalog = try Catalog(path: fixture.data + "/example.com/catalog.sqlite")
         var ghost = JobRecord(
             jobId: "ingest_job_deadbeef0001", kind: .sync, syncType: .quick, status: .running,

@@ -22,6 +22,24 @@ final class WorkspaceFixture {
             """)
     }
 
+    /// A fixture that has run once, with one email (`a@acme.test`, subject `Kept`) in `file`.
+    static func loaded(file: String = "all.mbox") throws -> WorkspaceFixture {
+        let fixture = try WorkspaceFixture()
+        try fixture.writeInput(file, Mail.mbox([
+            Mail.message(id: "a@acme.test", from: "p@acme.test", to: "alice@example.com", subject: "Kept",
+                         date: "Mon, 5 Jan 2026 09:00:00 +0000"),
+        ]))
+        guard fixture.inflow("run", "--workspace", "example.com").code == 0 else {
+            throw FixtureError.firstRunFailed
+        }
+        return fixture
+    }
+
+    /// Why a fixture could not be set up.
+    enum FixtureError: Error {
+        case firstRunFailed
+    }
+
     func writePipeline(_ text: String) throws {
         try text.write(toFile: pipelines + "/example.com.json", atomically: true, encoding: .utf8)
     }
