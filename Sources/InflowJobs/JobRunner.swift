@@ -38,45 +38,74 @@ public final class JobRunner: Sendable {
         let sentiment = try environment.sentimentAnalyzer()
         let matcher = try workspace.clientMatcher(environment: environment)
 
-        let layout = workspace.layout
+        let jobId = request.queuedJobId ?? JobID.make()
+        let launch = Launch(
+            workspace: workspace, sources: sources, kind: .sync, syncType: request.syncType,
+            triggeredBy: request.triggeredBy, wait: request.wait, jobId: jobId, queued: request.queuedJobId != nil,
+            mode: .sync)
+        let started = JobEvent(.info, "job started", [
+            ("job", jobId), ("workspace", workspace.pipeline.workspace.value),
+            ("syncType", request.syncType.rawValue),
+            ("sources", sources.map(\.rawValue).joined(separator: ",")),
+        ])
+        return try runLocked(launch, sentiment: sentiment, matcher: matcher, started: started)
+    }
+
+    /// What `runLocked` starts: a sync or a replay.
+    private struct Launch {
+        let workspace: Workspace
+        let sources: [SourceName]
+        let kind: JobKind
+        let syncType: SyncType
+        let triggeredBy: String
+        let wait: Bool
+        let jobId: String
+        /// Whether `jobId` names a job queued earlier, which must still be queued.
+        let queued: Bool
+        let mode: SyncRun.Mode
+    }
+
+    /// Takes the workspace lock, repairs what a crash left, records the job as running and
+    /// runs it to its end.
+    private func runLocked(_ launch: Launch, sentiment: SentimentAnalyzer, matcher: ClientMatcher,
+                           started: JobEvent) throws -> JobOutcome
+    {
+        let layout = launch.workspace.layout
         try checkWritable(layout)
-        let lock = try acquireLock(layout: layout, wait: request.wait)
+        let lock = try acquireLock(layout: layout, wait: launch.wait)
         defer { lock.release() }
         let catalog = try Catalog(path: layout.catalogPath)
         try recoverAfterCrash(catalog: catalog, layout: layout)
 
         let start = environment.now
-        let jobId = request.queuedJobId ?? JobID.make()
-        if let queued = request.queuedJobId {
-            guard let record = try catalog.job(queued), record.status == .queued else {
-                throw JobError.badInput("job \(queued) is not queued in workspace \(layout.workspace)")
-            }
-            if try catalog.isCancelRequested(queued) {
-                var cancelled = record
-                cancelled.status = .cancelled
-                cancelled.completedAt = start
-                cancelled.error = "cancelled while queued"
-                try catalog.save(cancelled)
-                throw JobError.cancelled(jobId: queued)
-            }
-        }
+        if launch.queued { try claimQueued(launch.jobId, catalog: catalog, layout: layout, now: start) }
         let job = JobRecord(
-            jobId: jobId, kind: .sync, syncType: request.syncType, status: .running, sources: sources,
-            triggeredBy: request.triggeredBy, startedAt: start, pid: getpid(),
-            fence: try catalog.takeFence(), runDir: layout.runDir(jobId: jobId, start: start))
+            jobId: launch.jobId, kind: launch.kind, syncType: launch.syncType, status: .running,
+            sources: launch.sources, triggeredBy: launch.triggeredBy, startedAt: start, pid: getpid(),
+            fence: try catalog.takeFence(), runDir: layout.runDir(jobId: launch.jobId, start: start))
         let estimate = DurationText.estimate(
-            seconds: try Throughput.estimatedSeconds(catalog: catalog, kind: .sync))
-        let run = SyncRun(workspace: workspace, catalog: catalog, job: job, sources: sources,
+            seconds: try Throughput.estimatedSeconds(catalog: catalog, kind: launch.kind))
+        let run = SyncRun(workspace: launch.workspace, catalog: catalog, job: job, sources: launch.sources,
                           environment: environment, sentiment: sentiment, matcher: matcher,
-                          isInterrupted: isInterrupted, observer: observer)
-        observer(JobEvent(.info, "job started", [
-            ("job", jobId), ("workspace", workspace.pipeline.workspace.value),
-            ("syncType", request.syncType.rawValue),
-            ("sources", sources.map(\.rawValue).joined(separator: ",")),
-        ]))
+                          isInterrupted: isInterrupted, mode: launch.mode, observer: observer)
+        observer(started)
         var outcome = try run.execute()
         outcome.estimatedDuration = estimate
         return outcome
+    }
+
+    /// Checks that a job queued earlier is still queued; one cancelled while it waited is
+    /// recorded as cancelled and never runs.
+    private func claimQueued(_ jobId: String, catalog: Catalog, layout: Layout, now: Timestamp) throws {
+        guard var record = try catalog.job(jobId), record.status == .queued else {
+            throw JobError.badInput("job \(jobId) is not queued in workspace \(layout.workspace)")
+        }
+        guard try catalog.isCancelRequested(jobId) else { return }
+        record.status = .cancelled
+        record.completedAt = now
+        record.error = "cancelled while queued"
+        try catalog.save(record)
+        throw JobError.cancelled(jobId: jobId)
     }
 
     /// Runs a replay: the stages from `request.from` on over a past job's stage files, then
@@ -108,31 +137,15 @@ public final class JobRunner: Sendable {
         let sentiment = try environment.sentimentAnalyzer()
         let matcher = try workspace.clientMatcher(environment: environment)
 
-        try checkWritable(layout)
-        let lock = try acquireLock(layout: layout, wait: request.wait)
-        defer { lock.release() }
-        let catalog = try Catalog(path: layout.catalogPath)
-        try recoverAfterCrash(catalog: catalog, layout: layout)
-
-        let start = environment.now
         let jobId = JobID.make()
-        let job = JobRecord(
-            jobId: jobId, kind: .replay, syncType: .full, status: .running, sources: sources,
-            triggeredBy: request.triggeredBy, startedAt: start, pid: getpid(),
-            fence: try catalog.takeFence(), runDir: layout.runDir(jobId: jobId, start: start))
-        let estimate = DurationText.estimate(
-            seconds: try Throughput.estimatedSeconds(catalog: catalog, kind: .replay))
-        let run = SyncRun(workspace: workspace, catalog: catalog, job: job, sources: sources,
-                          environment: environment, sentiment: sentiment, matcher: matcher,
-                          isInterrupted: isInterrupted,
-                          mode: .replay(jobId: past.jobId, runDir: past.runDir, from: request.from),
-                          observer: observer)
-        observer(JobEvent(.info, "replay started", [
+        let launch = Launch(
+            workspace: workspace, sources: sources, kind: .replay, syncType: .full,
+            triggeredBy: request.triggeredBy, wait: request.wait, jobId: jobId, queued: false,
+            mode: .replay(jobId: past.jobId, runDir: past.runDir, from: request.from))
+        let started = JobEvent(.info, "replay started", [
             ("job", jobId), ("replayOf", past.jobId), ("from", request.from.rawValue),
-        ]))
-        var outcome = try run.execute()
-        outcome.estimatedDuration = estimate
-        return outcome
+        ])
+        return try runLocked(launch, sentiment: sentiment, matcher: matcher, started: started)
     }
 
     /// Runs a backfill: one source, items dated in a range, newest month first. Each month is
