@@ -20,6 +20,15 @@ public enum EmailStatsDocument {
         var sentimentCount = 0
         var outboundTracked = 0
         var opened = 0
+
+        /// Adds another day's totals of the same client.
+        static func += (lhs: inout ClientDay, rhs: ClientDay) {
+            lhs.emails += rhs.emails
+            lhs.sentimentSum += rhs.sentimentSum
+            lhs.sentimentCount += rhs.sentimentCount
+            lhs.outboundTracked += rhs.outboundTracked
+            lhs.opened += rhs.opened
+        }
     }
 
     /// One UTC day's totals.
@@ -37,6 +46,25 @@ public enum EmailStatsDocument {
         var attachmentErrors = 0
         var sentimentErrors = 0
         var clients: [String: ClientDay] = [:]
+
+        /// Adds another day's totals, client by client.
+        static func += (lhs: inout Day, rhs: Day) {
+            lhs.emails += rhs.emails
+            lhs.inbound += rhs.inbound
+            lhs.outbound += rhs.outbound
+            lhs.internalCount += rhs.internalCount
+            lhs.outboundTracked += rhs.outboundTracked
+            lhs.opened += rhs.opened
+            lhs.responded += rhs.responded
+            lhs.sentimentSum += rhs.sentimentSum
+            lhs.sentimentCount += rhs.sentimentCount
+            lhs.parseErrors += rhs.parseErrors
+            lhs.attachmentErrors += rhs.attachmentErrors
+            lhs.sentimentErrors += rhs.sentimentErrors
+            for (id, client) in rhs.clients {
+                lhs.clients[id, default: ClientDay(name: client.name)] += client
+            }
+        }
     }
 
     /// The daily rollups as the `email-stats.json` document: one entry per day, oldest first.
@@ -51,30 +79,10 @@ public enum EmailStatsDocument {
         let last = now.startOfDay
         let first = last.adding(seconds: -Int64(windowDays - 1) * 86_400).dayString
         var total = Day()
-        var clients: [String: ClientDay] = [:]
-        for (day, value) in days where day >= first && day <= last.dayString {
-            total.emails += value.emails
-            total.inbound += value.inbound
-            total.outbound += value.outbound
-            total.outboundTracked += value.outboundTracked
-            total.opened += value.opened
-            total.responded += value.responded
-            total.sentimentSum += value.sentimentSum
-            total.sentimentCount += value.sentimentCount
-            total.parseErrors += value.parseErrors
-            total.attachmentErrors += value.attachmentErrors
-            total.sentimentErrors += value.sentimentErrors
-            for (id, client) in value.clients {
-                var sum = clients[id] ?? ClientDay(name: client.name)
-                sum.emails += client.emails
-                sum.sentimentSum += client.sentimentSum
-                sum.sentimentCount += client.sentimentCount
-                sum.outboundTracked += client.outboundTracked
-                sum.opened += client.opened
-                clients[id] = sum
-            }
+        for (day, value) in days.sorted(by: { $0.key < $1.key }) where day >= first && day <= last.dayString {
+            total += value
         }
-        let top = clients.values.sorted {
+        let top = total.clients.values.sorted {
             $0.emails != $1.emails ? $0.emails > $1.emails : $0.name.utf8.lexicographicallyPrecedes($1.name.utf8)
         }.prefix(topClientCount)
         return .object(JSONObject([
